@@ -1,0 +1,24 @@
+#include "rules/RuleFileError.h"
+
+namespace casedesk {
+
+Error RuleFileError::make(const QString &fileName, const QString &entry, const Error &fieldError)
+{
+    QJsonObject details = fieldError.details;
+    details.insert(QStringLiteral("file"), fileName);
+    details.insert(QStringLiteral("reason"), fieldError.code);
+    if (!entry.isEmpty())
+        details.insert(QStringLiteral("entry"), entry);
+    const QString field = details.value(QStringLiteral("field")).toString();
+    const QString where = entry.isEmpty() ? tr("%1, field “%2”").arg(fileName, field)
+                                          : tr("%1, entry “%2”, field “%3”").arg(fileName, entry, field);
+    return {QStringLiteral("invalid_rule_file"), tr("%1: %2").arg(where, fieldError.message), details};
+}
+
+Error RuleFileError::unreadable(const QString &fileName, const QString &reason)
+{
+    return {QStringLiteral("invalid_rule_file"), tr("%1: %2").arg(fileName, reason),
+            {{QStringLiteral("file"), fileName}}};
+}
+
+} // namespace casedesk
