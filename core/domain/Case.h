@@ -55,11 +55,13 @@ struct Case
     bool escalated = false;
     bool conductIssue = false; // e.g. a withdrawal obtained under pressure
     bool malicious = false; // anonymous complaint recorded as malicious
+    bool legalDispute = false; // economic dispute needing legal process (routing to legal, 004 art.17)
     bool resolveExtended = false;
     QString extensionReason;
     int statutoryExtensions = 0; // 0, 1 (to 30 days) or 2 (to 60 days)
     QDateTime registeredAt;
     QDateTime dispatchedAt;
+    QDateTime firstContactAt; // first contact with the complainant after dispatch (contact-by is met)
     QDateTime resolvedAt;
     QDateTime visitedAt;
     QDateTime closedAt; // archived or withdrawn
