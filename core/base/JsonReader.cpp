@@ -1,5 +1,7 @@
 #include "base/JsonReader.h"
 
+#include <QRegularExpression>
+
 #include <cmath>
 
 namespace casedesk {
@@ -123,9 +125,13 @@ QDate JsonReader::date(const QString &key, bool required)
     const QString text = string(key, required);
     if (text.isEmpty())
         return {};
+    // Qt's ISO parser also takes 2026/02/14; the API promises exactly YYYY-MM-DD.
+    static const QRegularExpression pattern(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
     const QDate d = QDate::fromString(text, Qt::ISODate);
-    if (!d.isValid() || text.size() != 10)
+    if (!d.isValid() || !pattern.match(text).hasMatch()) {
         wrongType(key, tr("a date written YYYY-MM-DD"));
+        return {};
+    }
     return d;
 }
 

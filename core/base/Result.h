@@ -12,8 +12,12 @@ template<typename T>
 class [[nodiscard]] Result
 {
 public:
-    Result(T value)
+    Result(T &&value)
         : m_state(std::move(value))
+    {
+    }
+    Result(const T &value)
+        : m_state(value)
     {
     }
     Result(Error error)
@@ -26,7 +30,8 @@ public:
 
     const T &value() const & { return std::get<T>(m_state); }
     T &value() & { return std::get<T>(m_state); }
-    T &&value() && { return std::get<T>(std::move(m_state)); }
+    // By value, so `for (auto &x : f().value())` does not dangle when the Result is a temporary.
+    T value() && { return std::get<T>(std::move(m_state)); }
     const T *operator->() const { return &value(); }
     T *operator->() { return &value(); }
     const T &operator*() const & { return value(); }

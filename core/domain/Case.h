@@ -40,6 +40,9 @@ struct Case
     QDateTime receivedAt;
     QString receivedBy; // user id of the first receiver (首问负责)
     Complainant complainant;
+    // Keyed hashes of the normalised phone and ID number (DESIGN §7): repeat lookups without clear text.
+    QString phoneHash;
+    QString idNumberHash;
     QList<Party> parties;
     int groupSize = 0; // number of joint complainants for a group complaint, 0 otherwise
     QString summary;

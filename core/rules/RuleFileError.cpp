@@ -1,5 +1,7 @@
 #include "rules/RuleFileError.h"
 
+#include <QJsonObject>
+
 namespace casedesk {
 
 Error RuleFileError::make(const QString &fileName, const QString &entry, const Error &fieldError)
@@ -15,10 +17,19 @@ Error RuleFileError::make(const QString &fileName, const QString &entry, const E
     return {QStringLiteral("invalid_rule_file"), tr("%1: %2").arg(where, fieldError.message), details};
 }
 
-Error RuleFileError::unreadable(const QString &fileName, const QString &reason)
+Error RuleFileError::unreadable(const QString &fileName, const QString &reason, const QJsonObject &extra)
 {
-    return {QStringLiteral("invalid_rule_file"), tr("%1: %2").arg(fileName, reason),
-            {{QStringLiteral("file"), fileName}}};
+    QJsonObject details = extra;
+    details.insert(QStringLiteral("file"), fileName);
+    return {QStringLiteral("invalid_rule_file"), tr("%1: %2").arg(fileName, reason), details};
+}
+
+QString RuleFileError::entryName(const QJsonValue &entry, const QString &idKey, const QString &listPath, int index)
+{
+    const QString id = entry.toObject().value(idKey).toString().trimmed();
+    if (!id.isEmpty())
+        return id;
+    return QStringLiteral("%1[%2]").arg(listPath).arg(index);
 }
 
 } // namespace casedesk

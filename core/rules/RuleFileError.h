@@ -3,6 +3,7 @@
 #include "base/Error.h"
 
 #include <QCoreApplication>
+#include <QJsonValue>
 
 namespace casedesk {
 
@@ -14,7 +15,10 @@ class RuleFileError
 
 public:
     static Error make(const QString &fileName, const QString &entry, const Error &fieldError);
-    static Error unreadable(const QString &fileName, const QString &reason);
+    // A file that cannot be used at all (missing, not JSON); extra details such as line and column are kept.
+    static Error unreadable(const QString &fileName, const QString &reason, const QJsonObject &extra = {});
+    // Names a list entry for error messages: its id or code when it has one, else its position ("rules[3]").
+    static QString entryName(const QJsonValue &entry, const QString &idKey, const QString &listPath, int index);
 };
 
 } // namespace casedesk

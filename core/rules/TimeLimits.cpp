@@ -13,7 +13,8 @@ int positive(JsonReader &reader, const QString &key)
 {
     const qint64 value = reader.integer(key, 0, true);
     if (reader.ok() && (value <= 0 || value > 3650))
-        reader.invalid(key, TimeLimits::tr("Field “%1” must be a whole number between 1 and 3650.").arg(reader.fieldPath(key)));
+        reader.invalid(
+            key, TimeLimits::tr("Field “%1” must be a whole number between 1 and 3650.").arg(reader.fieldPath(key)));
     return int(value);
 }
 } // namespace
@@ -41,7 +42,8 @@ Result<TimeLimits> TimeLimits::fromJson(const QJsonObject &json, const QString &
         limits.m_extendedResolveWorkingDays = positive(extended, QStringLiteral("working_days"));
         limits.m_maxResolveExtensions = int(resolve.integer(QStringLiteral("max_extensions"), 0, true));
         if (resolve.ok() && limits.m_extendedResolveWorkingDays < limits.m_complexWorkingDays)
-            resolve.invalid(QStringLiteral("extended"), tr("The extended limit must not be shorter than the complex limit."));
+            resolve.invalid(
+                QStringLiteral("extended"), tr("The extended limit must not be shorter than the complex limit."));
     }
     {
         auto statutory = reader.child(QStringLiteral("statutory"), true);
@@ -52,7 +54,7 @@ Result<TimeLimits> TimeLimits::fromJson(const QJsonObject &json, const QString &
             const int days = v.toInt(-1);
             if (!v.isDouble() || days <= previous) {
                 statutory.invalid(QStringLiteral("extensions_calendar_days"),
-                                  tr("Statutory extensions must be whole numbers of days, each longer than the one before."));
+                    tr("Statutory extensions must be whole numbers of days, each longer than the one before."));
                 break;
             }
             limits.m_statutoryExtensionDays.append(days);
@@ -66,14 +68,17 @@ Result<TimeLimits> TimeLimits::fromJson(const QJsonObject &json, const QString &
     }
     limits.m_dueSoonShare = reader.number(QStringLiteral("due_soon_share"), 0, true);
     if (reader.ok() && (limits.m_dueSoonShare <= 0 || limits.m_dueSoonShare >= 1))
-        reader.invalid(QStringLiteral("due_soon_share"), tr("“due_soon_share” must be a fraction between 0 and 1, e.g. 0.75."));
+        reader.invalid(
+            QStringLiteral("due_soon_share"), tr("“due_soon_share” must be a fraction between 0 and 1, e.g. 0.75."));
     const QString cutoff = reader.string(QStringLiteral("default_cutoff"), true);
     limits.m_defaultCutoff = QTime::fromString(cutoff, QStringLiteral("HH:mm"));
     if (reader.ok() && !limits.m_defaultCutoff.isValid())
-        reader.invalid(QStringLiteral("default_cutoff"), tr("“default_cutoff” must be a time written HH:mm, e.g. 17:00."));
+        reader.invalid(
+            QStringLiteral("default_cutoff"), tr("“default_cutoff” must be a time written HH:mm, e.g. 17:00."));
     limits.m_defaultTimeZone = reader.string(QStringLiteral("default_timezone"), true);
     if (reader.ok() && !QTimeZone(limits.m_defaultTimeZone.toUtf8()).isValid())
-        reader.invalid(QStringLiteral("default_timezone"), tr("“%1” is not a known time zone.").arg(limits.m_defaultTimeZone));
+        reader.invalid(
+            QStringLiteral("default_timezone"), tr("“%1” is not a known time zone.").arg(limits.m_defaultTimeZone));
     {
         auto repeat = reader.child(QStringLiteral("repeat"), true);
         limits.m_repeatWindowDays = positive(repeat, QStringLiteral("window_days"));

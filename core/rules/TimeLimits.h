@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/Result.h"
+#include "domain/Codes.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -12,6 +13,15 @@ namespace casedesk {
 
 // How a category is handled for time-limit purposes (BRIEF §5): general or complex.
 enum class Complexity { General, Complex };
+
+template<>
+struct CodeTable<Complexity>
+{
+    static constexpr CodeEntry<Complexity> entries[] = {
+        {Complexity::General, "general"},
+        {Complexity::Complex, "complex"},
+    };
+};
 
 // Every time limit and threshold of BRIEF §5 and §9, read from resources/rules/time-limits.json.
 // Code never writes "3 working days"; it asks this object.
