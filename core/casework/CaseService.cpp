@@ -133,6 +133,8 @@ Status CaseService::write(CaseChange &change, bool caseChanged, bool inserting)
             return ok;
     }
     for (AuditEvent &e : change.events) {
+        if (!m_options.writeAudit)
+            break;
         if (m_options.assignRevisions) {
             auto revision = m_store.nextRevision();
             if (!revision)
@@ -624,15 +626,23 @@ Result<CorrectiveAction> CaseService::saveCorrectiveAction(const QJsonObject &in
         return AccessPolicy::forbidden(tr("manage corrective actions"));
     auto transaction = m_store.database().transaction();
     CorrectiveAction a;
+    bool creating = true;
     if (!id.isEmpty()) {
+        if (QUuid::fromString(id).isNull())
+            return invalidInput(QStringLiteral("id"), tr("Field “id” must be a UUID."));
         auto existing = m_store.findCorrectiveAction(id);
         if (!existing)
             return existing.error();
-        if (!existing->has_value() || !access.inScope((*existing)->branchId))
-            return Error{QStringLiteral("not_found"), tr("No such corrective action."), {}};
-        a = **existing;
-    } else {
-        a.id = newId();
+        if (existing->has_value()) {
+            if (!access.inScope((*existing)->branchId))
+                return Error{QStringLiteral("not_found"), tr("No such corrective action."), {}};
+            a = **existing;
+            creating = false;
+        }
+    }
+    if (creating) {
+        // A client names the action it created offline; the server keeps that id (DESIGN §6).
+        a.id = id.isEmpty() ? newId() : id;
         a.createdAt = m_clock.now();
         a.createdBy = access.user().id;
         a.branchId = access.user().branchId;
@@ -641,11 +651,11 @@ Result<CorrectiveAction> CaseService::saveCorrectiveAction(const QJsonObject &in
     reader.rejectUnknown({QStringLiteral("case_id"), QStringLiteral("branch_id"), QStringLiteral("title"),
                           QStringLiteral("description"), QStringLiteral("owner"), QStringLiteral("due_on"),
                           QStringLiteral("status"), QStringLiteral("done_on")});
-    if (reader.has(QStringLiteral("case_id")) && id.isEmpty())
+    if (reader.has(QStringLiteral("case_id")) && creating)
         a.caseId = reader.string(QStringLiteral("case_id"));
-    if (reader.has(QStringLiteral("branch_id")) && id.isEmpty())
+    if (reader.has(QStringLiteral("branch_id")) && creating)
         a.branchId = reader.string(QStringLiteral("branch_id"));
-    if (reader.has(QStringLiteral("title")) || id.isEmpty())
+    if (reader.has(QStringLiteral("title")) || creating)
         a.title = reader.string(QStringLiteral("title"), true).trimmed();
     if (reader.has(QStringLiteral("description")))
         a.description = reader.string(QStringLiteral("description")).trimmed();
@@ -668,7 +678,7 @@ Result<CorrectiveAction> CaseService::saveCorrectiveAction(const QJsonObject &in
         auto c = load(a.caseId, access);
         if (!c)
             return invalidInput(QStringLiteral("case_id"), tr("No such case, or it is outside what you may see."));
-        if (id.isEmpty())
+        if (creating)
             a.branchId = c->branchId;
     }
     if (!access.inScope(a.branchId))

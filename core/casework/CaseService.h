@@ -33,6 +33,9 @@ public:
         bool assignRevisions = true;
         const KeyedHasher *hasher = nullptr; // fingerprints for repeat detection (server)
         QString language = QStringLiteral("zh_CN"); // of warnings built from rule texts
+        // A client store leaves the audit trail to the server: its own events would come back from
+        // pull with the server's ids and be doubled. The client shows pending ops instead.
+        bool writeAudit = true;
     };
     // How an update treats fields someone else changed since the base revision (DESIGN §6).
     enum class Merge { AllOrNothing, PerField };
@@ -59,6 +62,7 @@ public:
     // Writes "viewed_personal_data" when the reader saw unmasked phone/ID (DESIGN §7).
     Status recordPersonalDataView(const Case &c, const AccessPolicy &access, const QString &purpose);
 
+    // id empty: a new action; an unknown id: a new action with that id (created offline); else an update.
     Result<CorrectiveAction> saveCorrectiveAction(const QJsonObject &input, const AccessPolicy &access,
                                                   const QString &id = {});
 

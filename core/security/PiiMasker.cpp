@@ -10,6 +10,19 @@
 namespace casedesk {
 
 namespace {
+
+// A value this class produced: stars with at most the few characters a mask keeps visible.
+bool isMasked(const QString &value)
+{
+    const qsizetype stars = value.count(QLatin1Char('*'));
+    qsizetype shown = 0;
+    for (QChar c : value) {
+        if (c.isLetterOrNumber())
+            ++shown;
+    }
+    return stars >= 4 && shown <= 8;
+}
+
 constexpr char32_t star = U'*';
 constexpr qsizetype phoneVisibleTail = 4;
 
@@ -57,6 +70,9 @@ QString PiiMasker::maskPhone(const QString &phone)
     QString rest = phone.normalized(QString::NormalizationForm_KC).trimmed();
     if (rest.isEmpty())
         return {};
+    // Already masked (a client's copy after sync): masking again must not change what is shown.
+    if (isMasked(rest))
+        return rest;
     static const QRegularExpression internationalPrefix(QStringLiteral("^(?:\\(\\+86\\)|\\+\\s*86|0086)[\\s-]*"));
     const bool international = internationalPrefix.match(rest).hasMatch();
     rest.remove(internationalPrefix);
@@ -100,6 +116,8 @@ QString PiiMasker::maskPhone(const QString &phone)
 
 QString PiiMasker::maskIdNumber(const QString &idNumber)
 {
+    if (isMasked(idNumber.trimmed()))
+        return idNumber.trimmed();
     QList<char32_t> chars = codePoints(idNumber);
     chars.removeIf([](char32_t c) { return QChar::isSpace(c); });
     const qsizetype n = chars.size();

@@ -706,28 +706,40 @@ Status CaseStore::upsertAudit(const AuditEvent &event)
     return writeAudit(QStringLiteral("upsert"), event);
 }
 
+namespace {
+const QString auditColumns =
+    QStringLiteral("id, case_id, at, actor_id, action, from_status, to_status, reason, details, revision");
+
+AuditEvent readAudit(const QSqlQuery &q)
+{
+    AuditEvent e;
+    e.id = q.value(0).toString();
+    e.caseId = q.value(1).toString();
+    e.at = SqlValue::time(q.value(2));
+    e.actorId = q.value(3).toString();
+    e.action = q.value(4).toString();
+    if (!q.value(5).isNull())
+        e.fromStatus = fromCode<CaseStatus>(q.value(5).toString());
+    if (!q.value(6).isNull())
+        e.toStatus = fromCode<CaseStatus>(q.value(6).toString());
+    e.reason = q.value(7).toString();
+    e.details = SqlValue::jsonObject(q.value(8));
+    e.revision = q.value(9).toLongLong();
+    return e;
+}
+} // namespace
+
 Result<QList<AuditEvent>> CaseStore::auditTrail(const QString &caseId)
 {
-    return selectAll<AuditEvent>(m_database,
-                                 QStringLiteral("SELECT id, case_id, at, actor_id, action, from_status, to_status, "
-                                                "reason, details, revision FROM audit_events WHERE case_id = ? "
-                                                "ORDER BY at, revision, id"),
-                                 {caseId}, [](const QSqlQuery &q) {
-                                     AuditEvent e;
-                                     e.id = q.value(0).toString();
-                                     e.caseId = q.value(1).toString();
-                                     e.at = SqlValue::time(q.value(2));
-                                     e.actorId = q.value(3).toString();
-                                     e.action = q.value(4).toString();
-                                     if (!q.value(5).isNull())
-                                         e.fromStatus = fromCode<CaseStatus>(q.value(5).toString());
-                                     if (!q.value(6).isNull())
-                                         e.toStatus = fromCode<CaseStatus>(q.value(6).toString());
-                                     e.reason = q.value(7).toString();
-                                     e.details = SqlValue::jsonObject(q.value(8));
-                                     e.revision = q.value(9).toLongLong();
-                                     return e;
-                                 });
+    return selectAll<AuditEvent>(
+        m_database, QStringLiteral("SELECT %1 FROM audit_events WHERE case_id = ? ORDER BY at, revision, id").arg(auditColumns),
+        {caseId}, readAudit);
+}
+
+Result<std::optional<AuditEvent>> CaseStore::findAuditEvent(const QString &id)
+{
+    return firstOf(selectAll<AuditEvent>(
+        m_database, QStringLiteral("SELECT %1 FROM audit_events WHERE id = ?").arg(auditColumns), {id}, readAudit));
 }
 
 Status CaseStore::saveCorrectiveAction(const CorrectiveAction &a)

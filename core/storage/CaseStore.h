@@ -69,6 +69,7 @@ public:
     Status appendAudit(const AuditEvent &event);
     Status upsertAudit(const AuditEvent &event);
     Result<QList<AuditEvent>> auditTrail(const QString &caseId);
+    Result<std::optional<AuditEvent>> findAuditEvent(const QString &id);
 
     Status saveCorrectiveAction(const CorrectiveAction &action);
     Result<std::optional<CorrectiveAction>> findCorrectiveAction(const QString &id);

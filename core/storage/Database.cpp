@@ -106,13 +106,21 @@ Result<QVariant> Database::scalar(const QString &sql, const QVariantList &bindin
 
 Status Database::begin()
 {
-    if (m_transactionDepth++ > 0)
-        return {};
-    m_rollbackOnly = false;
-    if (!connection().transaction()) {
-        m_transactionDepth = 0;
-        return sqlError(QStringLiteral("BEGIN"), connection().lastError());
+    // Nested transactions are savepoints: a failed inner part rolls back alone, so the outer
+    // one can still commit what it did (e.g. the sync op log records a rejected op).
+    const QString sql = m_transactionDepth == 0 ? QStringLiteral("BEGIN")
+                                                : QStringLiteral("SAVEPOINT sp%1").arg(m_transactionDepth);
+    if (m_transactionDepth == 0 && m_dialect->name() == QLatin1String("sqlite")) {
+        // IMMEDIATE takes the write lock up front, so two writers never deadlock upgrading a read lock.
+        auto begun = exec(QStringLiteral("BEGIN IMMEDIATE"));
+        if (!begun)
+            return begun.error();
+    } else {
+        auto begun = exec(sql);
+        if (!begun)
+            return begun.error();
     }
+    ++m_transactionDepth;
     return {};
 }
 
@@ -120,21 +128,25 @@ Status Database::finish(bool commit)
 {
     if (m_transactionDepth == 0)
         return {};
-    if (!commit)
-        m_rollbackOnly = true;
-    if (--m_transactionDepth > 0)
+    const int depth = --m_transactionDepth;
+    if (depth > 0) {
+        const QString name = QStringLiteral("sp%1").arg(depth);
+        if (!commit) {
+            (void)exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name);
+        }
+        auto released = exec(QStringLiteral("RELEASE SAVEPOINT ") + name);
+        if (!released)
+            return released.error();
         return {};
-    if (m_rollbackOnly) {
-        connection().rollback();
-        m_rollbackOnly = false;
-        return commit ? Status(Error{QStringLiteral("transaction_rolled_back"),
-                                     tr("The change was rolled back because part of it failed."), {}})
-                      : Status();
     }
-    if (!connection().commit()) {
-        const QSqlError error = connection().lastError();
-        connection().rollback();
-        return sqlError(QStringLiteral("COMMIT"), error);
+    if (!commit) {
+        (void)exec(QStringLiteral("ROLLBACK"));
+        return {};
+    }
+    auto committed = exec(QStringLiteral("COMMIT"));
+    if (!committed) {
+        (void)exec(QStringLiteral("ROLLBACK"));
+        return committed.error();
     }
     return {};
 }

@@ -42,7 +42,8 @@ public:
     // Convenience for statements whose result is one value (COUNT, MAX …); invalid if no row.
     Result<QVariant> scalar(const QString &sql, const QVariantList &bindings = {});
 
-    // Nested use is allowed: only the outermost transaction commits; any failure rolls all back.
+    // Nested use is allowed: inner transactions are savepoints that roll back on their own; only
+    // the outermost one makes the change durable.
     class Transaction
     {
     public:
@@ -69,7 +70,6 @@ private:
     QString m_location;
     std::unique_ptr<SqlDialect> m_dialect;
     int m_transactionDepth = 0;
-    bool m_rollbackOnly = false;
 };
 
 } // namespace casedesk
