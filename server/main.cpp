@@ -1,0 +1,5 @@
+// casedesk-server: wiring only; see ServerCommandLine.
+int main()
+{
+    return 0;
+}
