@@ -1,5 +1,13 @@
-// casedesk: wiring only; see app/ui/ and app/session/.
-int main()
+// casedesk: wiring only; see app/session/ClientApplication and app/ui/.
+#include "session/ClientApplication.h"
+
+#include <QApplication>
+
+int main(int argc, char *argv[])
 {
-    return 0;
+    QApplication app(argc, argv);
+    casedesk::ClientApplication client;
+    if (!client.start(QApplication::arguments()))
+        return client.exitCode();
+    return QApplication::exec();
 }

@@ -16,6 +16,8 @@ packages=(
     fonts-wqy-microhei fontconfig
     # test and benchmark tools: pdftotext/pdftoppm, unzip for XLSX checks, PostgreSQL, coverage, load
     tzdata poppler-utils unzip postgresql postgresql-contrib lcov wrk curl sqlite3
+    # the server's TLS test makes a self-signed certificate with it
+    openssl
 )
 
 missing=()

@@ -1,6 +1,7 @@
 #include "session/Workspace.h"
 
 #include <QDir>
+#include <QSet>
 
 namespace casedesk {
 
@@ -73,15 +74,29 @@ Status Workspace::replaceDirectory(const QList<Branch> &branches, const QList<Us
         if (ordered.size() == before)
             break; // a parent outside the list: write the rest as they come
     }
+    // The server may send only the reader's part of the tree: a parent or a user's branch that is in
+    // neither the list nor the local store would break the foreign keys, so such links are dropped.
+    QSet<QString> known = placed;
+    if (auto local = m_store->branches()) {
+        for (const Branch &b : local.value())
+            known.insert(b.id);
+    }
     for (const Branch &b : branches) {
-        if (!placed.contains(b.id))
-            ordered.append(b);
+        if (!placed.contains(b.id)) {
+            Branch orphan = b;
+            if (!known.contains(orphan.parentId))
+                orphan.parentId.clear();
+            ordered.append(orphan);
+            known.insert(orphan.id);
+        }
     }
     for (const Branch &b : ordered) {
         if (auto ok = m_store->saveBranch(b); !ok)
             return ok;
     }
     for (const User &u : users) {
+        if (!known.contains(u.branchId))
+            continue;
         if (auto ok = m_store->saveUser(u); !ok)
             return ok;
     }

@@ -17,6 +17,9 @@ struct SyncState
     QString lastError;
     QDateTime lastSuccess;
     QDateTime nextAttempt; // when offline: when the engine tries again
+    bool needsSignIn = false; // the session expired and no saved password renewed it: ask the user
+
+    friend bool operator==(const SyncState &, const SyncState &) = default;
 };
 
 } // namespace casedesk

@@ -5,8 +5,10 @@
 #include "storage/SchemaMigrator.h"
 #include "storage/SqlValue.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QSqlRecord>
+#include <QtEndian>
 
 namespace casedesk {
 
@@ -333,14 +335,24 @@ Status CaseStore::writeCase(const QString &verb, const Case &c)
 
 Status CaseStore::writeSearchDocument(const Case &c)
 {
-    auto removed = m_database.exec(QStringLiteral("DELETE FROM case_search WHERE case_id = ?"), {c.id});
+    // SQLite's FTS5 table cannot find its UNINDEXED case_id without reading every row, which made each
+    // case write slower as the table grew. There a case's document lives at a rowid derived from the
+    // case id (stable across VACUUM, unlike the cases table's own rowids). PostgreSQL's case_search has
+    // case_id as its primary key.
+    const bool sqlite = m_database.dialect().name() == QLatin1String("sqlite");
+    const QByteArray digest = QCryptographicHash::hash(c.id.toUtf8(), QCryptographicHash::Sha1);
+    const qint64 rowid = qint64(qFromBigEndian<quint64>(digest.constData()) & 0x7fffffffffffffffULL);
+    auto removed = sqlite ? m_database.exec(QStringLiteral("DELETE FROM case_search WHERE rowid = ?"), {rowid})
+                          : m_database.exec(QStringLiteral("DELETE FROM case_search WHERE case_id = ?"), {c.id});
     if (!removed)
         return removed.error();
     const QString document = QStringList{c.number, c.complainant.name, c.summary, c.demand, c.forwarding.reference,
                                          c.complainant.customerReference, c.mediaOutlet, c.product}
                                  .join(QLatin1Char('\n'));
-    auto inserted = m_database.exec(QStringLiteral("INSERT INTO case_search (case_id, document) VALUES (?, ?)"),
-                                    {c.id, document});
+    auto inserted = sqlite
+        ? m_database.exec(QStringLiteral("INSERT INTO case_search (rowid, case_id, document) VALUES (?, ?, ?)"),
+                          {rowid, c.id, document})
+        : m_database.exec(QStringLiteral("INSERT INTO case_search (case_id, document) VALUES (?, ?)"), {c.id, document});
     if (!inserted)
         return inserted.error();
     return {};
@@ -609,18 +621,29 @@ Result<QList<Case>> CaseStore::findByContact(const QString &phoneHash, const QSt
 
 Result<int> CaseStore::lastNumberSequence(const QString &prefix)
 {
-    auto numbers = m_database.exec(QStringLiteral("SELECT number FROM cases WHERE number LIKE ? ESCAPE '\\'"),
-                                   {likePattern(prefix).mid(1)});
-    if (!numbers)
-        return numbers.error();
-    int last = 0;
-    while (numbers->next()) {
-        bool ok = false;
-        const int sequence = numbers->value(0).toString().mid(prefix.size()).toInt(&ok);
-        if (ok)
-            last = qMax(last, sequence);
-    }
-    return last;
+    // A range on the unique index of numbers (the sequence digits sort below ':'). Read backwards it
+    // gives the highest 4-digit sequence at once, instead of a LIKE that scanned the whole table; only
+    // a prefix past 9999 (5+ digits, which sort lower) needs the longer look at all its numbers.
+    const QVariantList range = {prefix, QString(prefix + QLatin1Char(':'))};
+    auto highest = [this, &prefix, &range](const QString &order) -> Result<int> {
+        auto numbers = m_database.exec(
+            QStringLiteral("SELECT number FROM cases WHERE number >= ? AND number < ? ORDER BY %1 LIMIT 1").arg(order),
+            range);
+        if (!numbers)
+            return numbers.error();
+        int last = 0;
+        while (numbers->next()) {
+            bool ok = false;
+            const int sequence = numbers->value(0).toString().mid(prefix.size()).toInt(&ok);
+            if (ok)
+                last = qMax(last, sequence);
+        }
+        return last;
+    };
+    auto last = highest(QStringLiteral("number DESC"));
+    if (!last || *last < 9999)
+        return last;
+    return highest(QStringLiteral("LENGTH(number) DESC, number DESC"));
 }
 
 Status CaseStore::writeRecord(const QString &verb, const CaseRecord &record)

@@ -20,6 +20,7 @@ Database::Database(QString connectionName, QString location, std::unique_ptr<Sql
 
 Database::~Database()
 {
+    m_statements.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -54,16 +55,20 @@ Result<std::unique_ptr<Database>> Database::open(const QString &location, const 
     }
     std::unique_ptr<Database> database(new Database(name, location, std::move(dialect)));
     if (!db.open()) {
-        return Error{QStringLiteral("database_unavailable"),
-                     tr("Cannot open the database %1: %2")
-                         .arg(postgres ? QUrl(location).adjusted(QUrl::RemovePassword).toString() : location,
-                              db.lastError().text()),
-                     {}};
+        const Error error{QStringLiteral("database_unavailable"),
+                          tr("Cannot open the database %1: %2")
+                              .arg(postgres ? QUrl(location).adjusted(QUrl::RemovePassword).toString() : location,
+                                   db.lastError().text()),
+                          {}};
+        db = QSqlDatabase(); // the connection must be unused when the Database removes it
+        return error;
     }
     for (const QString &statement : database->m_dialect->connectionSetup(options.durable)) {
         auto result = database->exec(statement);
-        if (!result)
+        if (!result) {
+            db = QSqlDatabase(); // the connection must be unused when the Database removes it
             return result.error();
+        }
     }
     return database;
 }
@@ -79,17 +84,41 @@ Error Database::sqlError(const QString &what, const QSqlError &error) const
             {{QStringLiteral("statement"), what.left(200)}, {QStringLiteral("native_code"), error.nativeErrorCode()}}};
 }
 
-Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &bindings)
+Result<SqlRows> Database::exec(const QString &sql, const QVariantList &bindings)
 {
-    QSqlQuery query(connection());
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return sqlError(sql, query.lastError());
+    // PostgreSQL cannot PREPARE every statement (SET, BEGIN …): statements without values run directly.
+    if (bindings.isEmpty()) {
+        auto statement = std::make_shared<SqlRows::Statement>();
+        statement->query = QSqlQuery(connection());
+        statement->query.setForwardOnly(true);
+        if (!statement->query.exec(sql))
+            return sqlError(sql, statement->query.lastError());
+        return SqlRows(std::move(statement));
+    }
+    // Parsing SQL was a third of the cost of a write; prepared statements are kept per SQL text.
+    // One that is still in use (its rows being read) is not shared: a fresh one runs instead.
+    std::shared_ptr<SqlRows::Statement> statement = m_statements.value(sql);
+    if (!statement || statement->busy) {
+        statement = std::make_shared<SqlRows::Statement>();
+        statement->query = QSqlQuery(connection());
+        statement->query.setForwardOnly(true);
+        if (!statement->query.prepare(sql))
+            return sqlError(sql, statement->query.lastError());
+        if (!m_statements.contains(sql)) {
+            constexpr qsizetype maxPrepared = 512;
+            if (m_statements.size() >= maxPrepared)
+                m_statements.removeIf([](const auto &entry) { return !entry.value()->busy; });
+            m_statements.insert(sql, statement);
+        }
+    }
     for (int i = 0; i < bindings.size(); ++i)
-        query.bindValue(i, bindings.at(i));
-    if (!query.exec())
-        return sqlError(sql, query.lastError());
-    return Result<QSqlQuery>(std::move(query));
+        statement->query.bindValue(i, bindings.at(i));
+    if (!statement->query.exec()) {
+        Error error = sqlError(sql, statement->query.lastError());
+        statement->query.finish();
+        return error;
+    }
+    return SqlRows(std::move(statement));
 }
 
 Result<QVariant> Database::scalar(const QString &sql, const QVariantList &bindings)

@@ -2,9 +2,11 @@
 
 #include "base/Result.h"
 #include "storage/SqlDialect.h"
+#include "storage/SqlRows.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
+#include <QHash>
 #include <QSqlQuery>
 #include <QVariantList>
 
@@ -37,8 +39,9 @@ public:
     QSqlDatabase connection() const;
     QString location() const { return m_location; }
 
-    // Runs a statement with positional (?) bindings; the query is positioned before its first row.
-    Result<QSqlQuery> exec(const QString &sql, const QVariantList &bindings = {});
+    // Runs a statement with positional (?) bindings; the rows are positioned before the first one.
+    // Statements with bindings stay prepared for the next call with the same SQL text.
+    Result<SqlRows> exec(const QString &sql, const QVariantList &bindings = {});
     // Convenience for statements whose result is one value (COUNT, MAX …); invalid if no row.
     Result<QVariant> scalar(const QString &sql, const QVariantList &bindings = {});
 
@@ -70,6 +73,7 @@ private:
     QString m_location;
     std::unique_ptr<SqlDialect> m_dialect;
     int m_transactionDepth = 0;
+    QHash<QString, std::shared_ptr<SqlRows::Statement>> m_statements;
 };
 
 } // namespace casedesk

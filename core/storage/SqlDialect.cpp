@@ -47,6 +47,19 @@ public:
     {
         return QStringLiteral("json_extract(%1, '$.%2')").arg(column, member);
     }
+
+    QString jsonIsTrue(const QString &column, const QString &member) const override
+    {
+        // json_extract gives 1 for JSON true (and 0 for false, NULL when absent).
+        return QStringLiteral("json_extract(%1, '$.%2') = 1").arg(column, member);
+    }
+
+    QString shiftedDate(const QString &column, int offsetSeconds) const override
+    {
+        return QStringLiteral("date(%1, '%2%3 seconds')")
+            .arg(column, offsetSeconds < 0 ? QStringLiteral("-") : QStringLiteral("+"))
+            .arg(qAbs(offsetSeconds));
+    }
 };
 
 class PostgresDialect final : public SqlDialect
@@ -88,6 +101,18 @@ public:
     QString jsonText(const QString &column, const QString &member) const override
     {
         return QStringLiteral("(%1::json->>'%2')").arg(column, member);
+    }
+
+    QString jsonIsTrue(const QString &column, const QString &member) const override
+    {
+        return QStringLiteral("(%1::json->>'%2') = 'true'").arg(column, member);
+    }
+
+    QString shiftedDate(const QString &column, int offsetSeconds) const override
+    {
+        return QStringLiteral("to_char((%1::timestamptz AT TIME ZONE 'UTC') + interval '%2 seconds', 'YYYY-MM-DD')")
+            .arg(column)
+            .arg(offsetSeconds);
     }
 };
 

@@ -30,6 +30,11 @@ public:
     virtual QString searchTermCondition() const = 0;
     // Text of a JSON member of a column, e.g. data->>'reached'.
     virtual QString jsonText(const QString &column, const QString &member) const = 0;
+    // A condition true when a JSON member of a column is the boolean true (data->>'reached').
+    virtual QString jsonIsTrue(const QString &column, const QString &member) const = 0;
+    // The YYYY-MM-DD date of a UTC timestamp column shifted by a whole number of seconds: the local
+    // date at a fixed UTC offset (reports compute offsets per time zone in C++, SQL only shifts).
+    virtual QString shiftedDate(const QString &column, int offsetSeconds) const = 0;
     // "INSERT … ON CONFLICT (key) DO UPDATE SET" works on both; kept here should one differ.
     virtual QString upsertSuffix(const QString &key, const QStringList &columns) const;
 };

@@ -1,6 +1,7 @@
 #include "sync/OfflineCasework.h"
 
 #include "base/Clock.h"
+#include "casework/CaseJson.h"
 #include "casework/CaseService.h"
 #include "storage/CaseStore.h"
 #include "storage/Database.h"
@@ -39,7 +40,7 @@ Result<CaseChange> OfflineCasework::submit(const SyncOp &op, const QString &case
     if (op.kind == QLatin1String("case.create")) {
         // The server must keep the counter's number and the real time of receipt (DESIGN §6).
         queued.payload.insert(QStringLiteral("number"), change->current.number);
-        queued.payload.insert(QStringLiteral("received_at"), change->current.receivedAt.toString(Qt::ISODateWithMs));
+        queued.payload.insert(QStringLiteral("received_at"), CaseJson::time(change->current.receivedAt));
         if (!queued.payload.contains(QStringLiteral("branch_id")))
             queued.payload.insert(QStringLiteral("branch_id"), change->current.branchId);
     }
