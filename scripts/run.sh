@@ -17,8 +17,7 @@ password_file="$(dirname "$data_dir")/$(basename "$data_dir").password"
 
 cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCASEDESK_BUILD_TESTS=OFF \
     -DCASEDESK_BUILD_BENCH=OFF >/dev/null
-targets=(casedesk-server)
-# --- client: the desktop client's issue adds its target here (e.g. targets+=(casedesk)) ---
+targets=(casedesk-server casedesk)
 cmake --build "$build_dir" --parallel "$(nproc)" --target "${targets[@]}"
 server="$build_dir/server/casedesk-server"
 
@@ -62,15 +61,31 @@ echo
 
 "$server" serve --data "$data_dir" --listen "$listen" 2>>"$data_dir/logs/stderr.log" &
 server_pid=$!
+client_pid=
 stop() {
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
+    kill -TERM $client_pid "$server_pid" 2>/dev/null || true
+    wait $client_pid "$server_pid" 2>/dev/null || true
 }
 trap 'stop; exit 0' INT TERM
 trap stop EXIT
 
-# --- client: the desktop client's issue starts it here, pointed at $url (QT_QPA_PLATFORM=offscreen when
-#     there is no display); Ctrl-C stops both. ---
+# The client, signed in as the counter clerk of SH01 (override with CASEDESK_LOGIN), pointed at this server.
+for _ in $(seq 1 100); do
+    curl -sf "$url/api/v1/health" >/dev/null 2>&1 && break
+    sleep 0.2
+done
+login=${CASEDESK_LOGIN:-}
+if [ -z "$login" ] && [ -f "$data_dir/demo-logins.txt" ]; then
+    login=$(grep -v '^#' "$data_dir/demo-logins.txt" | awk -F'\t' '$3 ~ /reception/ && $4 == "SH01" { print $1; exit }')
+fi
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+    echo "run: no display found; the client runs offscreen (set DISPLAY or run under Xvfb to see it)"
+    export QT_QPA_PLATFORM=offscreen
+fi
+echo "Opening the client as ${login:-(choose a login)} …"
+"$build_dir/app/casedesk" --server "$url" ${login:+--login "$login"} --password-file "$password_file" \
+    2>>"$data_dir/logs/client.log" &
+client_pid=$!
 
 echo "Press Ctrl-C to stop."
 if ! wait "$server_pid"; then

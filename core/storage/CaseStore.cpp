@@ -252,10 +252,12 @@ Status CaseStore::migrate()
 
 Result<qint64> CaseStore::nextRevision()
 {
-    auto updated = m_database.exec(QStringLiteral("UPDATE revision_counter SET value = value + 1 WHERE id = 1"));
-    if (!updated)
-        return updated.error();
-    return currentRevision();
+    // One statement (RETURNING: SQLite ≥ 3.35 and PostgreSQL); the row lock it takes serialises writers.
+    auto value = m_database.scalar(
+        QStringLiteral("UPDATE revision_counter SET value = value + 1 WHERE id = ? RETURNING value"), {1});
+    if (!value)
+        return value.error();
+    return value->toLongLong();
 }
 
 Result<qint64> CaseStore::currentRevision()
@@ -360,6 +362,10 @@ Status CaseStore::writeSearchDocument(const Case &c)
 
 Status CaseStore::insertCase(const Case &c)
 {
+    // Inside a caller's transaction the caller rolls back on failure; a savepoint per row would make
+    // the full-text index flush on every write.
+    if (m_database.inTransaction())
+        return writeCase(QStringLiteral("insert"), c);
     auto transaction = m_database.transaction();
     if (auto ok = writeCase(QStringLiteral("insert"), c); !ok)
         return ok;
@@ -368,6 +374,10 @@ Status CaseStore::insertCase(const Case &c)
 
 Status CaseStore::updateCase(const Case &c)
 {
+    // Inside a caller's transaction the caller rolls back on failure; a savepoint per row would make
+    // the full-text index flush on every write.
+    if (m_database.inTransaction())
+        return writeCase(QStringLiteral("update"), c);
     auto transaction = m_database.transaction();
     if (auto ok = writeCase(QStringLiteral("update"), c); !ok)
         return ok;
@@ -376,6 +386,10 @@ Status CaseStore::updateCase(const Case &c)
 
 Status CaseStore::upsertCase(const Case &c)
 {
+    // Inside a caller's transaction the caller rolls back on failure; a savepoint per row would make
+    // the full-text index flush on every write.
+    if (m_database.inTransaction())
+        return writeCase(QStringLiteral("upsert"), c);
     auto transaction = m_database.transaction();
     if (auto ok = writeCase(QStringLiteral("upsert"), c); !ok)
         return ok;
