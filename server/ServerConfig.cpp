@@ -1,5 +1,7 @@
 #include "ServerConfig.h"
 
+#include "base/LanguageTranslators.h"
+
 #include <QFileInfo>
 #include <QSettings>
 
@@ -90,6 +92,8 @@ Result<ServerConfig> ServerConfig::load(const QString &file)
         return badValue(file, QStringLiteral("server/group_commit_window_ms"), tr("milliseconds from 0 to 1000"));
     if (!readInt(settings, QStringLiteral("server/group_commit_max_batch"), 1, 10000, config.commitMaxBatch))
         return badValue(file, QStringLiteral("server/group_commit_max_batch"), tr("a whole number from 1 to 10000"));
+    if (!LanguageTranslators::isKnown(config.language))
+        return badValue(file, QStringLiteral("server/language"), tr("zh_CN or en"));
     const QStringList strengths = {QStringLiteral("interactive"), QStringLiteral("moderate"), QStringLiteral("test")};
     if (!strengths.contains(config.passwordStrength))
         return badValue(file, QStringLiteral("security/password_strength"), tr("interactive or moderate"));

@@ -9,17 +9,20 @@
 #include "DirectoryApi.h"
 #include "ListenAddress.h"
 #include "OperationsApi.h"
+#include "ReportApi.h"
 #include "ServerMetrics.h"
 #include "ShiftedClock.h"
 #include "StructuredLog.h"
 #include "SyncApi.h"
 #include "TlsCredentials.h"
+#include "base/LanguageTranslators.h"
 #include "casework/CaseRules.h"
 #include "casework/CaseService.h"
 #include "storage/Database.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 
 namespace casedesk {
 
@@ -74,6 +77,12 @@ Result<std::unique_ptr<ServerRuntime>> ServerRuntime::start(
         return data.error();
     runtime->m_data = std::move(data.value());
     const ServerConfig &config = runtime->m_data->config();
+    // API error messages (and the lists and names inside them) come in the conf's language (server/language).
+    auto translators = LanguageTranslators::install(config.language);
+    if (!translators)
+        return translators.error();
+    runtime->m_translators = std::move(translators).value();
+    QLocale::setDefault(QLocale(config.language));
     runtime->m_log = std::make_unique<StructuredLog>(
         QDir(DataDirectory::logDirectory(dataDir)).filePath(QStringLiteral("server.log")));
     runtime->m_log->captureQtMessages();
@@ -107,12 +116,18 @@ Result<std::unique_ptr<ServerRuntime>> ServerRuntime::start(
     runtime->m_directory = std::make_unique<DirectoryApi>(*runtime->m_services);
     runtime->m_cases = std::make_unique<CaseApi>(*runtime->m_services);
     runtime->m_sync = std::make_unique<SyncApi>(*runtime->m_services);
+    // An admin's early-warning parameters in DATA/rules override the built-in ones; a bad file stops the start.
+    auto warningRules = EarlyWarningRules::load(QDir(dataDir).filePath(QStringLiteral("rules")));
+    if (!warningRules)
+        return warningRules.error();
+    runtime->m_reports = std::make_unique<ReportApi>(*runtime->m_services, std::move(warningRules).value());
     ApiRouter &router = runtime->m_server->router();
     runtime->m_operations->addRoutes(router);
     runtime->m_auth->addRoutes(router);
     runtime->m_directory->addRoutes(router);
     runtime->m_cases->addRoutes(router);
     runtime->m_sync->addRoutes(router);
+    runtime->m_reports->addRoutes(router);
 
     auto address = ListenAddress::parse(overrides.listen.isEmpty() ? config.listen : overrides.listen);
     if (!address)

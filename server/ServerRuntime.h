@@ -18,7 +18,9 @@ class CaseService;
 class Clock;
 class DataDirectory;
 class DirectoryApi;
+class LanguageTranslators;
 class OperationsApi;
+class ReportApi;
 class ServerMetrics;
 class StructuredLog;
 class SyncApi;
@@ -49,6 +51,8 @@ public:
 private:
     ServerRuntime();
 
+    // Declared first, so it is removed last: messages are written in the conf's language to the end.
+    std::unique_ptr<LanguageTranslators> m_translators;
     std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<DataDirectory> m_data;
     std::unique_ptr<StructuredLog> m_log;
@@ -63,6 +67,7 @@ private:
     std::unique_ptr<DirectoryApi> m_directory;
     std::unique_ptr<CaseApi> m_cases;
     std::unique_ptr<SyncApi> m_sync;
+    std::unique_ptr<ReportApi> m_reports;
     QUrl m_url;
     QUrl m_metricsUrl;
     bool m_stopped = false;

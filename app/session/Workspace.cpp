@@ -5,28 +5,27 @@
 
 namespace casedesk {
 
-Workspace::Workspace(QString directory, const User &user, QString deviceCode, std::shared_ptr<const CaseRules> rules,
-                     const Clock &clock)
+Workspace::Workspace(
+    QString directory, const User &user, QString deviceCode, std::shared_ptr<const CaseRules> rules, const Clock &clock)
     : m_directory(std::move(directory))
     , m_user(user)
     , m_deviceCode(std::move(deviceCode))
     , m_rules(std::move(rules))
     , m_clock(clock)
-{
-}
+{ }
 
 Workspace::~Workspace() = default;
 
-Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, const User &user, const QString &deviceCode,
-                                                   std::shared_ptr<const CaseRules> rules, const Clock &clock)
+Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, const User &user,
+    const QString &deviceCode, std::shared_ptr<const CaseRules> rules, const Clock &clock)
 {
     if (!QDir().mkpath(directory)) {
-        return Error{QStringLiteral("workspace_unavailable"),
-                     QObject::tr("Cannot create the local data folder %1.").arg(directory), {}};
+        return Error {QStringLiteral("workspace_unavailable"),
+            QObject::tr("Cannot create the local data folder %1.").arg(directory), {}};
     }
     std::unique_ptr<Workspace> workspace(new Workspace(directory, user, deviceCode, std::move(rules), clock));
     // A counter PC keeps working through a power cut like the server does: the outbox is the only copy.
-    auto database = Database::open(QDir(directory).filePath(QStringLiteral("casedesk.db")), Database::Options{true});
+    auto database = Database::open(QDir(directory).filePath(QStringLiteral("casedesk.db")), Database::Options {true});
     if (!database)
         return database.error();
     workspace->m_database = std::move(database.value());
@@ -49,7 +48,7 @@ void Workspace::setUser(const User &user)
 {
     m_user = user;
     auto scope = m_store->branchSubtree(user.branchId);
-    m_scope = scope ? scope.value() : QStringList{user.branchId};
+    m_scope = scope ? scope.value() : QStringList {user.branchId};
 }
 
 AccessPolicy Workspace::access() const

@@ -25,8 +25,8 @@ class Workspace : public QObject
 
 public:
     // Opens (creating and migrating as needed) the store in `directory` for `user`.
-    static Result<std::unique_ptr<Workspace>> open(const QString &directory, const User &user, const QString &deviceCode,
-                                                   std::shared_ptr<const CaseRules> rules, const Clock &clock);
+    static Result<std::unique_ptr<Workspace>> open(const QString &directory, const User &user,
+        const QString &deviceCode, std::shared_ptr<const CaseRules> rules, const Clock &clock);
     ~Workspace() override;
 
     CaseStore &store() const { return *m_store; }
@@ -52,7 +52,7 @@ signals:
 
 private:
     Workspace(QString directory, const User &user, QString deviceCode, std::shared_ptr<const CaseRules> rules,
-              const Clock &clock);
+        const Clock &clock);
 
     QString m_directory;
     User m_user;

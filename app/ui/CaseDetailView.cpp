@@ -745,22 +745,12 @@ CorrectiveActionDialog *CaseDetailView::openCorrectiveAction(const QString &acti
     return present(new CorrectiveActionDialog(
         existing, today,
         [this, caseId, id](const QJsonObject &fields) -> Status {
-            // Offline first like every change (DESIGN §6): saved here and queued for the server in one
-            // transaction. OfflineCasework has no corrective-action call, so the op is queued here.
+            // Offline first like every change (DESIGN §6): saved here and queued for the server in one step.
             QJsonObject input = fields;
             input.insert(QStringLiteral("case_id"), caseId);
-            auto transaction = m_workspace.store().database().transaction();
-            auto saved = m_workspace.service().saveCorrectiveAction(input, m_workspace.access(), id);
+            auto saved = m_workspace.casework().saveCorrectiveAction(id, input, m_workspace.access());
             if (!saved)
                 return saved.error();
-            const SyncOp op {QUuid::createUuid().toString(QUuid::WithoutBraces),
-                QStringLiteral("corrective_action.save"), id, saved->revision, input};
-            if (auto ok = m_workspace.outbox().enqueue(
-                    op, caseId, tr("Corrective action: %1").arg(saved->title), m_workspace.clock().now());
-                !ok)
-                return ok;
-            if (auto ok = transaction.commit(); !ok)
-                return ok;
             done({});
             return {};
         },

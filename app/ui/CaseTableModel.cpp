@@ -31,6 +31,7 @@ void CaseTableModel::setQuery(const CaseQuery &query, RowCheck keep)
     m_query = query;
     m_query.cursor.clear();
     m_keep = std::move(keep);
+    m_hasQuery = true;
     beginResetModel();
     m_rows.clear();
     m_cursor.clear();
@@ -47,8 +48,22 @@ void CaseTableModel::setQuery(const CaseQuery &query, RowCheck keep)
     emit totalChanged(m_total);
 }
 
+void CaseTableModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_cursor.clear();
+    m_atEnd = true;
+    m_hasQuery = false;
+    m_total = 0;
+    endResetModel();
+    emit totalChanged(m_total);
+}
+
 void CaseTableModel::reload()
 {
+    if (!m_hasQuery)
+        return;
     const int loaded = int(m_rows.size());
     beginResetModel();
     m_rows.clear();

@@ -45,6 +45,8 @@ public:
 
     // Replaces the listing; the first page is read at once.
     void setQuery(const CaseQuery &query, RowCheck keep = {});
+    // No listing at all until the next setQuery (a report before a figure is chosen).
+    void clear();
     const CaseQuery &query() const { return m_query; }
     // Reads the listing again (after local changes or a pull), keeping as many rows as were loaded.
     void reload();
@@ -93,6 +95,7 @@ private:
     QList<Row> m_rows;
     QString m_cursor;
     bool m_atEnd = true;
+    bool m_hasQuery = false;
     int m_pageSize = 200;
     qint64 m_total = 0;
     QString m_lastError;

@@ -10,6 +10,7 @@
 #include "ui/DocumentDialog.h"
 #include "ui/IntakeDialog.h"
 #include "ui/PreferencesDialog.h"
+#include "ui/ReportDashboard.h"
 #include "ui/SyncStatusIndicator.h"
 #include "ui/UiLanguage.h"
 #include "workflow/WorkflowNames.h"
@@ -232,6 +233,13 @@ void MainWindow::buildMenus()
     });
     m_syncMenu->addAction(sync);
 
+    if (access.canReadReports()) {
+        m_reportsMenu = menuBar()->addMenu(QString());
+        QAction *monthly = make(QStringLiteral("monthlyReport"), QKeySequence(Qt::CTRL | Qt::Key_M));
+        connect(monthly, &QAction::triggered, this, [this] { openReports(); });
+        m_reportsMenu->addAction(monthly);
+    }
+
     m_toolsMenu = menuBar()->addMenu(QString());
     QAction *prefs = make(QStringLiteral("preferences"), QKeySequence(Qt::CTRL | Qt::Key_Comma));
     prefs->setMenuRole(QAction::PreferencesRole);
@@ -331,6 +339,22 @@ CaseDetailView *MainWindow::openCase(const QString &caseId)
     return detail;
 }
 
+ReportDashboard *MainWindow::openReports()
+{
+    if (!m_workspace.access().canReadReports())
+        return nullptr;
+    for (int i = 1; i < m_tabs->count(); ++i) {
+        if (auto *open = qobject_cast<ReportDashboard *>(m_tabs->widget(i))) {
+            m_tabs->setCurrentIndex(i);
+            return open;
+        }
+    }
+    auto *dashboard = new ReportDashboard(m_workspace, m_tabs);
+    connect(dashboard, &ReportDashboard::openCase, this, [this](const QString &id) { openCase(id); });
+    m_tabs->setCurrentIndex(m_tabs->addTab(dashboard, tr("Monthly report")));
+    return dashboard;
+}
+
 void MainWindow::closeTab(int index)
 {
     if (index <= 0 || index >= m_tabs->count())
@@ -419,6 +443,8 @@ void MainWindow::retranslate()
     m_caseMenu->setTitle(tr("&Case"));
     m_viewMenu->setTitle(tr("&Queues"));
     m_syncMenu->setTitle(tr("&Sync"));
+    if (m_reportsMenu)
+        m_reportsMenu->setTitle(tr("&Reports"));
     m_toolsMenu->setTitle(tr("&Tools"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
@@ -436,6 +462,11 @@ void MainWindow::retranslate()
     text(QStringLiteral("refresh"), tr("&Refresh"));
     text(QStringLiteral("syncNow"), tr("Sync &now"));
     text(QStringLiteral("preferences"), tr("&Preferences…"));
+    text(QStringLiteral("monthlyReport"), tr("&Monthly report…"));
+    for (int i = 1; i < m_tabs->count(); ++i) {
+        if (qobject_cast<ReportDashboard *>(m_tabs->widget(i)))
+            m_tabs->setTabText(i, tr("Monthly report"));
+    }
     text(QStringLiteral("about"), tr("&About CaseDesk"));
     for (int i = 0; i < m_queueActions.size(); ++i)
         m_queueActions.at(i)->setText(CaseQueue::title(m_queues.at(i)));

@@ -26,12 +26,13 @@ class DocumentDialog;
 class IntakeDialog;
 class Preferences;
 class PreferencesDialog;
+class ReportDashboard;
 class SyncEngine;
 class Workspace;
 
 // The client's main window (issue 4 §3–§7): the queues the user's roles allow on the left, the queue
 // and the cases opened from it as tabs, menus with keyboard shortcuts (Ctrl+N new complaint, Ctrl+F
-// search, F9 sync now, Ctrl+1… queues, Ctrl+W close tab), the language switch, and the sync state in
+// search, F9 sync now, Ctrl+M monthly report, Ctrl+1… queues, Ctrl+W close tab), the language switch, and the sync state in
 // the status bar. Everything the user does is saved locally first; the window then asks the sync
 // engine, when there is one, to push at once.
 class MainWindow : public QMainWindow
@@ -57,6 +58,8 @@ public:
     CaseDetailView *openCase(const QString &caseId);
     IntakeDialog *newComplaint();
     PreferencesDialog *openPreferences();
+    // The monthly report in a tab (managers, supervisors, auditors: AccessPolicy::canReadReports).
+    ReportDashboard *openReports();
     // The slip of a case just registered, ready to print (Enter) or save as PDF.
     DocumentDialog *showSlip(const Case &created);
 
@@ -96,6 +99,7 @@ private:
     QMenu *m_caseMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_syncMenu = nullptr;
+    QMenu *m_reportsMenu = nullptr;
     QMenu *m_toolsMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;

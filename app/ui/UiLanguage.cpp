@@ -1,11 +1,11 @@
 #include "ui/UiLanguage.h"
 
+#include "base/LanguageTranslators.h"
+
 #include <QEvent>
-#include <QLibraryInfo>
-#include <QTranslator>
+#include <QtDebug>
 
 #include <memory>
-#include <vector>
 
 namespace casedesk {
 
@@ -17,9 +17,9 @@ QString &currentCode()
     return code;
 }
 
-std::vector<std::unique_ptr<QTranslator>> &installed()
+std::unique_ptr<LanguageTranslators> &installed()
 {
-    static std::vector<std::unique_ptr<QTranslator>> translators;
+    static std::unique_ptr<LanguageTranslators> translators;
     return translators;
 }
 
@@ -32,35 +32,23 @@ QString UiLanguage::current()
 
 QStringList UiLanguage::codes()
 {
-    return {QStringLiteral("zh_CN"), QStringLiteral("en")};
+    return LanguageTranslators::languages();
 }
 
 void UiLanguage::apply(const QString &code)
 {
     const QString chosen = codes().contains(code) ? code : QStringLiteral("en");
-    for (auto &translator : installed())
-        QCoreApplication::removeTranslator(translator.get());
-    installed().clear();
+    installed().reset(); // the previous language's translators go first, or they would answer for both
     currentCode() = chosen;
-    if (chosen != QLatin1String("en")) {
-        // Qt's own strings (dialog buttons, the print dialog) and ours; ours ship in the resources or
-        // next to the executable (translations/ is filled in by its own issue).
-        const QStringList locations
-            = {QStringLiteral(":/i18n"), QCoreApplication::applicationDirPath() + QStringLiteral("/translations"),
-                QCoreApplication::applicationDirPath() + QStringLiteral("/../share/casedesk/translations"),
-                QLibraryInfo::path(QLibraryInfo::TranslationsPath)};
-        for (const QString &file :
-            QStringList {QStringLiteral("qtbase_") + chosen, QStringLiteral("casedesk_") + chosen}) {
-            for (const QString &location : locations) {
-                auto translator = std::make_unique<QTranslator>();
-                if (translator->load(file, location)) {
-                    QCoreApplication::installTranslator(translator.get());
-                    installed().push_back(std::move(translator));
-                    break;
-                }
-            }
-        }
-    }
+    // CaseDesk's catalogue from the resources and Qt's own (dialog buttons, the print dialog). English
+    // has a catalogue too: it turns "%n day(s)" into "1 day" and "2 days".
+    auto translators = LanguageTranslators::install(chosen);
+    if (translators)
+        installed() = std::move(translators).value();
+    else
+        qWarning("casedesk: %s", qUtf8Printable(translators.error().message));
+    // What asks QLocale() rather than UiLanguage (lists joined in messages, record labels) follows too.
+    QLocale::setDefault(locale());
     // Rule-file names switch language without a translator, so the windows are told in any case.
     if (QCoreApplication::instance())
         QCoreApplication::postEvent(QCoreApplication::instance(), new QEvent(QEvent::LanguageChange));

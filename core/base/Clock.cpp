@@ -9,8 +9,7 @@ QDateTime SystemClock::now() const
 
 FixedClock::FixedClock(QDateTime now)
     : m_now(std::move(now))
-{
-}
+{ }
 
 QDateTime FixedClock::now() const
 {

@@ -4,7 +4,7 @@ namespace casedesk {
 
 QJsonObject Error::toJson() const
 {
-    QJsonObject error{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
+    QJsonObject error {{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
     error.insert(QStringLiteral("details"), details);
     return error;
 }

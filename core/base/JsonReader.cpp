@@ -8,15 +8,13 @@ namespace casedesk {
 
 JsonReader::JsonReader(QJsonObject object, QString path)
     : JsonReader(std::move(object), std::move(path), std::make_shared<Shared>())
-{
-}
+{ }
 
 JsonReader::JsonReader(QJsonObject object, QString path, std::shared_ptr<Shared> shared)
     : m_object(std::move(object))
     , m_path(std::move(path))
     , m_shared(std::move(shared))
-{
-}
+{ }
 
 bool JsonReader::has(const QString &key) const
 {
@@ -37,14 +35,13 @@ void JsonReader::fail(const QString &code, const QString &key, const QString &me
     if (m_shared->first)
         return;
     extra.insert(QStringLiteral("field"), fieldPath(key));
-    m_shared->first = Error{code, message, extra};
+    m_shared->first = Error {code, message, extra};
 }
 
 void JsonReader::wrongType(const QString &key, const QString &expected)
 {
-    fail(QStringLiteral("invalid_type"), key,
-         tr("Field “%1” must be %2.").arg(fieldPath(key), expected),
-         {{QStringLiteral("expected"), expected}});
+    fail(QStringLiteral("invalid_type"), key, tr("Field “%1” must be %2.").arg(fieldPath(key), expected),
+        {{QStringLiteral("expected"), expected}});
 }
 
 bool JsonReader::present(const QString &key, bool required)
@@ -202,8 +199,9 @@ JsonReader JsonReader::element(const QJsonArray &array, int index, const QString
     const QJsonValue v = array.at(index);
     if (!v.isObject()) {
         if (!m_shared->first) {
-            m_shared->first = Error{QStringLiteral("invalid_type"), tr("Field “%1” must be %2.").arg(path, tr("an object")),
-                                    {{QStringLiteral("field"), path}, {QStringLiteral("expected"), tr("an object")}}};
+            m_shared->first
+                = Error {QStringLiteral("invalid_type"), tr("Field “%1” must be %2.").arg(path, tr("an object")),
+                    {{QStringLiteral("field"), path}, {QStringLiteral("expected"), tr("an object")}}};
         }
         return JsonReader(QJsonObject(), path, m_shared);
     }
@@ -214,7 +212,8 @@ void JsonReader::rejectUnknown(const QStringList &known)
 {
     for (auto it = m_object.begin(); it != m_object.end(); ++it) {
         if (!known.contains(it.key())) {
-            fail(QStringLiteral("unknown_field"), it.key(), tr("Field “%1” is not known here.").arg(fieldPath(it.key())));
+            fail(QStringLiteral("unknown_field"), it.key(),
+                tr("Field “%1” is not known here.").arg(fieldPath(it.key())));
             return;
         }
     }

@@ -14,16 +14,13 @@ class [[nodiscard]] Result
 public:
     Result(T &&value)
         : m_state(std::move(value))
-    {
-    }
+    { }
     Result(const T &value)
         : m_state(value)
-    {
-    }
+    { }
     Result(Error error)
         : m_state(std::move(error))
-    {
-    }
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -51,8 +48,7 @@ public:
     Result(Error error)
         : m_error(std::move(error))
         , m_failed(true)
-    {
-    }
+    { }
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }

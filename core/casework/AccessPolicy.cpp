@@ -5,17 +5,16 @@ namespace casedesk {
 namespace {
 // Record kinds that are part of working the case (BRIEF §1: the handler records contacts,
 // findings, solution, compensation, mediation); visits belong to the complaint manager's follow-up.
-const QStringList caseworkRecords = {QStringLiteral("contact"),     QStringLiteral("investigation"),
-                                     QStringLiteral("reply"),       QStringLiteral("mediation"),
-                                     QStringLiteral("compensation"), QStringLiteral("supervision_reply")};
+const QStringList caseworkRecords
+    = {QStringLiteral("contact"), QStringLiteral("investigation"), QStringLiteral("reply"), QStringLiteral("mediation"),
+        QStringLiteral("compensation"), QStringLiteral("supervision_reply")};
 const QStringList dispatchFields = {QStringLiteral("assignee_id"), QStringLiteral("handling_unit")};
 } // namespace
 
 AccessPolicy::AccessPolicy(User user, QStringList scopeBranchIds)
     : m_user(std::move(user))
     , m_scope(std::move(scopeBranchIds))
-{
-}
+{ }
 
 bool AccessPolicy::handles(const Case &c) const
 {

@@ -7,8 +7,7 @@ namespace casedesk {
 
 CaseEvaluator::CaseEvaluator(const CaseRules &rules)
     : m_rules(rules)
-{
-}
+{ }
 
 CaseEvaluator::Outcome CaseEvaluator::evaluate(Case &c, const Branch &branch, const Repeat &repeat, bool route) const
 {

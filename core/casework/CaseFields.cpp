@@ -32,14 +32,16 @@ Result<QString> text(const QString &path, const QJsonValue &value, int maxLength
 {
     if (value.isNull() || value.isUndefined()) {
         if (required)
-            return invalid(path, CaseFields::tr("Field “%1” must not be empty.").arg(path), QStringLiteral("missing_field"));
+            return invalid(
+                path, CaseFields::tr("Field “%1” must not be empty.").arg(path), QStringLiteral("missing_field"));
         return QString();
     }
     if (!value.isString())
         return wrongType(path, CaseFields::tr("a string"));
     const QString trimmed = value.toString().trimmed();
     if (required && trimmed.isEmpty())
-        return invalid(path, CaseFields::tr("Field “%1” must not be empty.").arg(path), QStringLiteral("missing_field"));
+        return invalid(
+            path, CaseFields::tr("Field “%1” must not be empty.").arg(path), QStringLiteral("missing_field"));
     if (trimmed.size() > maxLength)
         return invalid(path, CaseFields::tr("Field “%1” is longer than %2 characters.").arg(path).arg(maxLength));
     return trimmed;
@@ -73,23 +75,23 @@ QJsonValue textValue(const QString &value)
 
 const QStringList &CaseFields::editable()
 {
-    static const QStringList fields = {
-        QStringLiteral("category"), QStringLiteral("business_category"), QStringLiteral("channel_axis"),
-        QStringLiteral("cause"), QStringLiteral("product"), QStringLiteral("subject_staff"), QStringLiteral("summary"),
-        QStringLiteral("demand"), QStringLiteral("amount"), QStringLiteral("handling_unit"),
-        QStringLiteral("assignee_id"), QStringLiteral("parties"), QStringLiteral("group_size"),
-        QStringLiteral("forwarding.body"), QStringLiteral("forwarding.reference"), QStringLiteral("forwarding.due_date"),
-        QStringLiteral("media_outlet"), QStringLiteral("recording_reference"), QStringLiteral("funds_safety"),
-        QStringLiteral("threatens_escalation"), QStringLiteral("legal_dispute"), QStringLiteral("malicious"),
-        QStringLiteral("complainant.name"), QStringLiteral("complainant.phone"), QStringLiteral("complainant.id_number"),
-        QStringLiteral("complainant.customer_reference"), QStringLiteral("complainant.anonymous")};
+    static const QStringList fields = {QStringLiteral("category"), QStringLiteral("business_category"),
+        QStringLiteral("channel_axis"), QStringLiteral("cause"), QStringLiteral("product"),
+        QStringLiteral("subject_staff"), QStringLiteral("summary"), QStringLiteral("demand"), QStringLiteral("amount"),
+        QStringLiteral("handling_unit"), QStringLiteral("assignee_id"), QStringLiteral("parties"),
+        QStringLiteral("group_size"), QStringLiteral("forwarding.body"), QStringLiteral("forwarding.reference"),
+        QStringLiteral("forwarding.due_date"), QStringLiteral("media_outlet"), QStringLiteral("recording_reference"),
+        QStringLiteral("funds_safety"), QStringLiteral("threatens_escalation"), QStringLiteral("legal_dispute"),
+        QStringLiteral("malicious"), QStringLiteral("complainant.name"), QStringLiteral("complainant.phone"),
+        QStringLiteral("complainant.id_number"), QStringLiteral("complainant.customer_reference"),
+        QStringLiteral("complainant.anonymous")};
     return fields;
 }
 
 const QStringList &CaseFields::creationOnly()
 {
     static const QStringList fields = {QStringLiteral("id"), QStringLiteral("number"), QStringLiteral("channel"),
-                                       QStringLiteral("received_at"), QStringLiteral("branch_id")};
+        QStringLiteral("received_at"), QStringLiteral("branch_id")};
     return fields;
 }
 
@@ -109,13 +111,15 @@ Result<QMap<QString, QJsonValue>> CaseFields::flattenInput(const QJsonObject &bo
             for (auto in = inner.begin(); in != inner.end(); ++in) {
                 const QString path = it.key() + QLatin1Char('.') + in.key();
                 if (!known(path))
-                    return invalid(path, tr("Field “%1” is not known here.").arg(path), QStringLiteral("unknown_field"));
+                    return invalid(
+                        path, tr("Field “%1” is not known here.").arg(path), QStringLiteral("unknown_field"));
                 fields.insert(path, in.value());
             }
             continue;
         }
         if (!known(it.key()))
-            return invalid(it.key(), tr("Field “%1” is not known here.").arg(it.key()), QStringLiteral("unknown_field"));
+            return invalid(
+                it.key(), tr("Field “%1” is not known here.").arg(it.key()), QStringLiteral("unknown_field"));
         fields.insert(it.key(), it.value());
     }
     return fields;
@@ -142,8 +146,9 @@ Status CaseFields::set(Case &c, const QString &path, const QJsonValue &value, co
             return code.error();
         const auto channel = fromCode<Channel>(*code);
         if (!channel) {
-            return invalid(path, tr("“%1” is not a channel. Known channels: %2.")
-                                     .arg(*code, allCodes<Channel>().join(QStringLiteral(", "))));
+            return invalid(path,
+                tr("“%1” is not a channel. Known channels: %2.")
+                    .arg(*code, allCodes<Channel>().join(QStringLiteral(", "))));
         }
         c.channel = *channel;
     } else if (path == QLatin1String("received_at")) {
@@ -166,8 +171,9 @@ Status CaseFields::set(Case &c, const QString &path, const QJsonValue &value, co
             QStringList known;
             for (const Category &category : taxonomy.categories())
                 known.append(category.code);
-            return invalid(path, tr("“%1” is not a category of this organisation. Known categories: %2.")
-                                     .arg(*code, known.join(QStringLiteral(", "))));
+            return invalid(path,
+                tr("“%1” is not a category of this organisation. Known categories: %2.")
+                    .arg(*code, known.join(QStringLiteral(", "))));
         }
         c.category = *code;
     } else if (path == QLatin1String("business_category")) {
@@ -193,25 +199,25 @@ Status CaseFields::set(Case &c, const QString &path, const QJsonValue &value, co
             return invalid(path, tr("“%1” is not a handling unit of this organisation.").arg(*code));
         c.handlingUnit = *code;
     } else if (path == QLatin1String("summary") || path == QLatin1String("demand") || path == QLatin1String("product")
-               || path == QLatin1String("subject_staff") || path == QLatin1String("media_outlet")
-               || path == QLatin1String("recording_reference") || path == QLatin1String("assignee_id")
-               || path == QLatin1String("forwarding.body") || path == QLatin1String("forwarding.reference")
-               || path == QLatin1String("complainant.name") || path == QLatin1String("complainant.customer_reference")) {
+        || path == QLatin1String("subject_staff") || path == QLatin1String("media_outlet")
+        || path == QLatin1String("recording_reference") || path == QLatin1String("assignee_id")
+        || path == QLatin1String("forwarding.body") || path == QLatin1String("forwarding.reference")
+        || path == QLatin1String("complainant.name") || path == QLatin1String("complainant.customer_reference")) {
         const bool longText = path == QLatin1String("summary") || path == QLatin1String("demand");
         auto value_ = text(path, value, longText ? maxTextLength : maxNameLength, path == QLatin1String("summary"));
         if (!value_)
             return value_.error();
-        QString *target = path == QLatin1String("summary")      ? &c.summary
-            : path == QLatin1String("demand")                    ? &c.demand
-            : path == QLatin1String("product")                   ? &c.product
-            : path == QLatin1String("subject_staff")             ? &c.subjectStaff
-            : path == QLatin1String("media_outlet")              ? &c.mediaOutlet
-            : path == QLatin1String("recording_reference")       ? &c.recordingReference
-            : path == QLatin1String("assignee_id")               ? &c.assigneeId
-            : path == QLatin1String("forwarding.body")           ? &c.forwarding.body
-            : path == QLatin1String("forwarding.reference")      ? &c.forwarding.reference
-            : path == QLatin1String("complainant.name")          ? &c.complainant.name
-                                                                 : &c.complainant.customerReference;
+        QString *target = path == QLatin1String("summary")  ? &c.summary
+            : path == QLatin1String("demand")               ? &c.demand
+            : path == QLatin1String("product")              ? &c.product
+            : path == QLatin1String("subject_staff")        ? &c.subjectStaff
+            : path == QLatin1String("media_outlet")         ? &c.mediaOutlet
+            : path == QLatin1String("recording_reference")  ? &c.recordingReference
+            : path == QLatin1String("assignee_id")          ? &c.assigneeId
+            : path == QLatin1String("forwarding.body")      ? &c.forwarding.body
+            : path == QLatin1String("forwarding.reference") ? &c.forwarding.reference
+            : path == QLatin1String("complainant.name")     ? &c.complainant.name
+                                                            : &c.complainant.customerReference;
         *target = *value_;
     } else if (path == QLatin1String("amount")) {
         if (value.isNull()) {
@@ -236,7 +242,7 @@ Status CaseFields::set(Case &c, const QString &path, const QJsonValue &value, co
         const QJsonArray array = value.toArray();
         QList<Party> parties;
         int representatives = 0;
-        JsonReader reader(QJsonObject{{path, array}});
+        JsonReader reader(QJsonObject {{path, array}});
         for (int i = 0; i < array.size(); ++i) {
             JsonReader element = reader.element(array, i, path);
             Party party = Party::fromJson(element);
@@ -255,32 +261,33 @@ Status CaseFields::set(Case &c, const QString &path, const QJsonValue &value, co
         }
         // CBIRC Order 2020 No.3: joint walk-in complainants elect at most five representatives.
         if (representatives > rules.limits().maxRepresentatives()) {
-            return invalid(path, tr("A group complaint has at most %1 representatives; %2 were given.")
-                                     .arg(rules.limits().maxRepresentatives())
-                                     .arg(representatives));
+            return invalid(path,
+                tr("A group complaint has at most %1 representatives; %2 were given.")
+                    .arg(rules.limits().maxRepresentatives())
+                    .arg(representatives));
         }
         c.parties = parties;
     } else if (path == QLatin1String("forwarding.due_date")) {
         if (value.isNull()) {
             c.forwarding.dueDate = {};
         } else {
-            JsonReader reader(QJsonObject{{path, value}});
+            JsonReader reader(QJsonObject {{path, value}});
             const QDate date = reader.date(path);
             if (!reader.ok())
                 return reader.error();
             c.forwarding.dueDate = date;
         }
     } else if (path == QLatin1String("funds_safety") || path == QLatin1String("threatens_escalation")
-               || path == QLatin1String("legal_dispute") || path == QLatin1String("malicious")
-               || path == QLatin1String("complainant.anonymous")) {
+        || path == QLatin1String("legal_dispute") || path == QLatin1String("malicious")
+        || path == QLatin1String("complainant.anonymous")) {
         auto on = flag(path, value);
         if (!on)
             return on.error();
-        bool *target = path == QLatin1String("funds_safety")       ? &c.fundsSafety
-            : path == QLatin1String("threatens_escalation")         ? &c.threatensEscalation
-            : path == QLatin1String("legal_dispute")                ? &c.legalDispute
-            : path == QLatin1String("malicious")                    ? &c.malicious
-                                                                    : &c.complainant.anonymous;
+        bool *target = path == QLatin1String("funds_safety") ? &c.fundsSafety
+            : path == QLatin1String("threatens_escalation")  ? &c.threatensEscalation
+            : path == QLatin1String("legal_dispute")         ? &c.legalDispute
+            : path == QLatin1String("malicious")             ? &c.malicious
+                                                             : &c.complainant.anonymous;
         *target = *on;
     } else if (path == QLatin1String("complainant.phone")) {
         auto raw = text(path, value, maxNameLength);

@@ -52,9 +52,8 @@ QJsonObject CaseJson::toJson(const Case &c, const Options &options)
     QJsonArray reasonRules;
     for (const PriorityReason &reason : c.priorityReasons) {
         reasons.append(reason.text.text(options.language));
-        reasonRules.append(QJsonObject{{QStringLiteral("rule"), reason.ruleId},
-                                       {QStringLiteral("priority"), toCode(reason.priority)},
-                                       {QStringLiteral("text"), reason.text.toJson()}});
+        reasonRules.append(QJsonObject {{QStringLiteral("rule"), reason.ruleId},
+            {QStringLiteral("priority"), toCode(reason.priority)}, {QStringLiteral("text"), reason.text.toJson()}});
     }
     QJsonArray parties;
     for (Party party : c.parties) {
@@ -62,7 +61,7 @@ QJsonObject CaseJson::toJson(const Case &c, const Options &options)
             party.phone = PiiMasker::maskPhone(party.phone);
         parties.append(party.toJson());
     }
-    QJsonObject json{
+    QJsonObject json {
         {QStringLiteral("id"), c.id},
         {QStringLiteral("number"), c.number},
         {QStringLiteral("branch_id"), c.branchId},
@@ -81,14 +80,13 @@ QJsonObject CaseJson::toJson(const Case &c, const Options &options)
         {QStringLiteral("received_at"), t(c.receivedAt)},
         {QStringLiteral("received_by"), nullable(c.receivedBy)},
         {QStringLiteral("complainant"),
-         QJsonObject{{QStringLiteral("name"), nullable(c.complainant.name)},
-                     {QStringLiteral("phone"),
-                      nullable(reveal ? c.complainant.phone : PiiMasker::maskPhone(c.complainant.phone))},
-                     {QStringLiteral("id_number"),
-                      nullable(reveal ? c.complainant.idNumber : PiiMasker::maskIdNumber(c.complainant.idNumber))},
-                     {QStringLiteral("customer_reference"), nullable(c.complainant.customerReference)},
-                     {QStringLiteral("anonymous"), c.complainant.anonymous},
-                     {QStringLiteral("masked"), !reveal}}},
+            QJsonObject {{QStringLiteral("name"), nullable(c.complainant.name)},
+                {QStringLiteral("phone"),
+                    nullable(reveal ? c.complainant.phone : PiiMasker::maskPhone(c.complainant.phone))},
+                {QStringLiteral("id_number"),
+                    nullable(reveal ? c.complainant.idNumber : PiiMasker::maskIdNumber(c.complainant.idNumber))},
+                {QStringLiteral("customer_reference"), nullable(c.complainant.customerReference)},
+                {QStringLiteral("anonymous"), c.complainant.anonymous}, {QStringLiteral("masked"), !reveal}}},
         {QStringLiteral("parties"), parties},
         {QStringLiteral("group_size"), c.groupSize},
         {QStringLiteral("summary"), c.summary},
@@ -97,10 +95,10 @@ QJsonObject CaseJson::toJson(const Case &c, const Options &options)
         {QStringLiteral("assignee_id"), nullable(c.assigneeId)},
         {QStringLiteral("repeat_of"), nullable(c.repeatOf)},
         {QStringLiteral("forwarding"),
-         c.forwarding.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                : QJsonValue(QJsonObject{{QStringLiteral("body"), nullable(c.forwarding.body)},
-                                                         {QStringLiteral("reference"), nullable(c.forwarding.reference)},
-                                                         {QStringLiteral("due_date"), date(c.forwarding.dueDate)}})},
+            c.forwarding.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                   : QJsonValue(QJsonObject {{QStringLiteral("body"), nullable(c.forwarding.body)},
+                                       {QStringLiteral("reference"), nullable(c.forwarding.reference)},
+                                       {QStringLiteral("due_date"), date(c.forwarding.dueDate)}})},
         {QStringLiteral("media_outlet"), nullable(c.mediaOutlet)},
         {QStringLiteral("recording_reference"), nullable(c.recordingReference)},
         {QStringLiteral("funds_safety"), c.fundsSafety},
@@ -120,13 +118,13 @@ QJsonObject CaseJson::toJson(const Case &c, const Options &options)
         {QStringLiteral("closed_at"), t(c.closedAt)},
         {QStringLiteral("reopen_count"), c.reopenCount},
         {QStringLiteral("deadlines"),
-         QJsonObject{{QStringLiteral("register_by"), date(c.deadlines.registerBy)},
-                     {QStringLiteral("contact_by"), date(c.deadlines.contactBy)},
-                     {QStringLiteral("resolve_by"), date(c.deadlines.resolveBy)},
-                     {QStringLiteral("statutory_by"), date(c.deadlines.statutoryBy)},
-                     {QStringLiteral("forwarder_by"), date(c.deadlines.forwarderBy)},
-                     {QStringLiteral("visit_by"), date(c.deadlines.visitBy)},
-                     {QStringLiteral("due_by"), date(c.deadlines.dueBy)}}},
+            QJsonObject {{QStringLiteral("register_by"), date(c.deadlines.registerBy)},
+                {QStringLiteral("contact_by"), date(c.deadlines.contactBy)},
+                {QStringLiteral("resolve_by"), date(c.deadlines.resolveBy)},
+                {QStringLiteral("statutory_by"), date(c.deadlines.statutoryBy)},
+                {QStringLiteral("forwarder_by"), date(c.deadlines.forwarderBy)},
+                {QStringLiteral("visit_by"), date(c.deadlines.visitBy)},
+                {QStringLiteral("due_by"), date(c.deadlines.dueBy)}}},
         {QStringLiteral("revision"), c.revision},
         {QStringLiteral("created_at"), t(c.createdAt)},
         {QStringLiteral("updated_at"), t(c.updatedAt)},
@@ -135,8 +133,8 @@ QJsonObject CaseJson::toJson(const Case &c, const Options &options)
         json.insert(QStringLiteral("overdue"), options.due->overdue);
         json.insert(QStringLiteral("due_soon"), options.due->dueSoon);
         json.insert(QStringLiteral("governing_deadline"),
-                    QJsonObject{{QStringLiteral("kind"), nullable(options.due->governingKind)},
-                                {QStringLiteral("date"), date(options.due->governingDate)}});
+            QJsonObject {{QStringLiteral("kind"), nullable(options.due->governingKind)},
+                {QStringLiteral("date"), date(options.due->governingDate)}});
     }
     return json;
 }
@@ -158,8 +156,9 @@ Case CaseJson::fromJson(const QJsonObject &o)
     c.priority = fromCode<Priority>(str(o, "priority")).value_or(Priority::Normal);
     for (const QJsonValue &value : o.value(QStringLiteral("priority_rules")).toArray()) {
         const QJsonObject rule = value.toObject();
-        c.priorityReasons.append({str(rule, "rule"), fromCode<Priority>(str(rule, "priority")).value_or(Priority::Normal),
-                                  LocalizedText::fromJson(rule.value(QStringLiteral("text")).toObject())});
+        c.priorityReasons.append(
+            {str(rule, "rule"), fromCode<Priority>(str(rule, "priority")).value_or(Priority::Normal),
+                LocalizedText::fromJson(rule.value(QStringLiteral("text")).toObject())});
     }
     c.status = fromCode<CaseStatus>(str(o, "status")).value_or(CaseStatus::Received);
     c.receivedAt = readTime(o.value(QStringLiteral("received_at")));
@@ -172,7 +171,8 @@ Case CaseJson::fromJson(const QJsonObject &o)
     c.complainant.anonymous = complainant.value(QStringLiteral("anonymous")).toBool();
     for (const QJsonValue &value : o.value(QStringLiteral("parties")).toArray()) {
         const QJsonObject p = value.toObject();
-        c.parties.append({str(p, "kind"), str(p, "name"), str(p, "phone"), str(p, "relationship"), str(p, "authorisation")});
+        c.parties.append(
+            {str(p, "kind"), str(p, "name"), str(p, "phone"), str(p, "relationship"), str(p, "authorisation")});
     }
     c.groupSize = o.value(QStringLiteral("group_size")).toInt();
     c.summary = str(o, "summary");
@@ -184,8 +184,8 @@ Case CaseJson::fromJson(const QJsonObject &o)
     c.assigneeId = str(o, "assignee_id");
     c.repeatOf = str(o, "repeat_of");
     const QJsonObject forwarding = o.value(QStringLiteral("forwarding")).toObject();
-    c.forwarding = {str(forwarding, "body"), str(forwarding, "reference"),
-                    readDate(forwarding.value(QStringLiteral("due_date")))};
+    c.forwarding = {
+        str(forwarding, "body"), str(forwarding, "reference"), readDate(forwarding.value(QStringLiteral("due_date")))};
     c.mediaOutlet = str(o, "media_outlet");
     c.recordingReference = str(o, "recording_reference");
     c.fundsSafety = o.value(QStringLiteral("funds_safety")).toBool();
@@ -220,38 +220,29 @@ Case CaseJson::fromJson(const QJsonObject &o)
 
 QJsonObject CaseJson::toJson(const CaseRecord &record)
 {
-    return {{QStringLiteral("id"), record.id},
-            {QStringLiteral("case_id"), record.caseId},
-            {QStringLiteral("kind"), record.kind},
-            {QStringLiteral("data"), record.data},
-            {QStringLiteral("created_at"), time(record.createdAt)},
-            {QStringLiteral("created_by"), nullable(record.createdBy)},
-            {QStringLiteral("revision"), record.revision}};
+    return {{QStringLiteral("id"), record.id}, {QStringLiteral("case_id"), record.caseId},
+        {QStringLiteral("kind"), record.kind}, {QStringLiteral("data"), record.data},
+        {QStringLiteral("created_at"), time(record.createdAt)},
+        {QStringLiteral("created_by"), nullable(record.createdBy)}, {QStringLiteral("revision"), record.revision}};
 }
 
 CaseRecord CaseJson::recordFromJson(const QJsonObject &o)
 {
-    return {str(o, "id"),
-            str(o, "case_id"),
-            str(o, "kind"),
-            o.value(QStringLiteral("data")).toObject(),
-            readTime(o.value(QStringLiteral("created_at"))),
-            str(o, "created_by"),
-            o.value(QStringLiteral("revision")).toInteger()};
+    return {str(o, "id"), str(o, "case_id"), str(o, "kind"), o.value(QStringLiteral("data")).toObject(),
+        readTime(o.value(QStringLiteral("created_at"))), str(o, "created_by"),
+        o.value(QStringLiteral("revision")).toInteger()};
 }
 
 QJsonObject CaseJson::toJson(const AuditEvent &e)
 {
-    return {{QStringLiteral("id"), e.id},
-            {QStringLiteral("case_id"), nullable(e.caseId)},
-            {QStringLiteral("at"), time(e.at)},
-            {QStringLiteral("actor_id"), nullable(e.actorId)},
-            {QStringLiteral("action"), e.action},
-            {QStringLiteral("from_status"), e.fromStatus ? QJsonValue(toCode(*e.fromStatus)) : QJsonValue(QJsonValue::Null)},
-            {QStringLiteral("to_status"), e.toStatus ? QJsonValue(toCode(*e.toStatus)) : QJsonValue(QJsonValue::Null)},
-            {QStringLiteral("reason"), nullable(e.reason)},
-            {QStringLiteral("details"), e.details},
-            {QStringLiteral("revision"), e.revision}};
+    return {{QStringLiteral("id"), e.id}, {QStringLiteral("case_id"), nullable(e.caseId)},
+        {QStringLiteral("at"), time(e.at)}, {QStringLiteral("actor_id"), nullable(e.actorId)},
+        {QStringLiteral("action"), e.action},
+        {QStringLiteral("from_status"),
+            e.fromStatus ? QJsonValue(toCode(*e.fromStatus)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("to_status"), e.toStatus ? QJsonValue(toCode(*e.toStatus)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("reason"), nullable(e.reason)}, {QStringLiteral("details"), e.details},
+        {QStringLiteral("revision"), e.revision}};
 }
 
 AuditEvent CaseJson::auditFromJson(const QJsonObject &o)
@@ -272,18 +263,12 @@ AuditEvent CaseJson::auditFromJson(const QJsonObject &o)
 
 QJsonObject CaseJson::toJson(const CorrectiveAction &a)
 {
-    return {{QStringLiteral("id"), a.id},
-            {QStringLiteral("case_id"), nullable(a.caseId)},
-            {QStringLiteral("branch_id"), a.branchId},
-            {QStringLiteral("title"), a.title},
-            {QStringLiteral("description"), nullable(a.description)},
-            {QStringLiteral("owner"), nullable(a.owner)},
-            {QStringLiteral("due_on"), date(a.dueOn)},
-            {QStringLiteral("status"), a.status},
-            {QStringLiteral("done_on"), date(a.doneOn)},
-            {QStringLiteral("created_at"), time(a.createdAt)},
-            {QStringLiteral("created_by"), nullable(a.createdBy)},
-            {QStringLiteral("revision"), a.revision}};
+    return {{QStringLiteral("id"), a.id}, {QStringLiteral("case_id"), nullable(a.caseId)},
+        {QStringLiteral("branch_id"), a.branchId}, {QStringLiteral("title"), a.title},
+        {QStringLiteral("description"), nullable(a.description)}, {QStringLiteral("owner"), nullable(a.owner)},
+        {QStringLiteral("due_on"), date(a.dueOn)}, {QStringLiteral("status"), a.status},
+        {QStringLiteral("done_on"), date(a.doneOn)}, {QStringLiteral("created_at"), time(a.createdAt)},
+        {QStringLiteral("created_by"), nullable(a.createdBy)}, {QStringLiteral("revision"), a.revision}};
 }
 
 CorrectiveAction CaseJson::correctiveActionFromJson(const QJsonObject &o)

@@ -9,12 +9,12 @@ CaseRules::CaseRules(RulePack pack, CaseWorkflow workflow, WorkingDayCalendar ca
     , m_workflow(std::move(workflow))
     , m_calendar(std::move(calendar))
     , m_deadlines(m_calendar, m_pack.timeLimits())
-{
-}
+{ }
 
 Result<std::shared_ptr<const CaseRules>> CaseRules::load(const QString &overrideDirectory, const QString &profile)
 {
-    const QString rulesDirectory = overrideDirectory.isEmpty() ? QString() : overrideDirectory + QStringLiteral("/rules");
+    const QString rulesDirectory
+        = overrideDirectory.isEmpty() ? QString() : overrideDirectory + QStringLiteral("/rules");
     auto pack = RulePack::load(rulesDirectory, profile);
     if (!pack)
         return pack.error();

@@ -25,18 +25,18 @@ QString newId()
 
 // Facts whose change may send a case elsewhere (routing-rules.json looks at them).
 const QStringList routingFacts = {QStringLiteral("category"), QStringLiteral("funds_safety"),
-                                  QStringLiteral("legal_dispute"), QStringLiteral("group_size")};
+    QStringLiteral("legal_dispute"), QStringLiteral("group_size")};
 // Personal data: the audit trail names the change but never the values (PIPL, DESIGN §7).
 const QStringList personalFields = {QStringLiteral("complainant.phone"), QStringLiteral("complainant.id_number"),
-                                    QStringLiteral("complainant.name"), QStringLiteral("parties")};
+    QStringLiteral("complainant.name"), QStringLiteral("parties")};
 
 Error conflict(const Case &current, const QStringList &fields)
 {
     return {QStringLiteral("conflict"),
-            CaseService::tr("Someone else changed %1 since you opened the case; reload it and try again.")
-                .arg(fields.join(QStringLiteral(", "))),
-            {{QStringLiteral("fields"), QJsonArray::fromStringList(fields)},
-             {QStringLiteral("revision"), current.revision}}};
+        CaseService::tr("Someone else changed %1 since you opened the case; reload it and try again.")
+            .arg(fields.join(QStringLiteral(", "))),
+        {{QStringLiteral("fields"), QJsonArray::fromStringList(fields)},
+            {QStringLiteral("revision"), current.revision}}};
 }
 
 Error invalidInput(const QString &field, const QString &message)
@@ -51,11 +51,10 @@ CaseService::CaseService(CaseStore &store, std::shared_ptr<const CaseRules> rule
     , m_rules(std::move(rules))
     , m_clock(clock)
     , m_options(std::move(options))
-{
-}
+{ }
 
 AuditEvent CaseService::event(const Case &c, const AccessPolicy &access, const QString &action, const QString &reason,
-                              const QJsonObject &details) const
+    const QJsonObject &details) const
 {
     AuditEvent e;
     e.id = newId();
@@ -193,23 +192,22 @@ Result<CaseChange> CaseService::create(const QJsonObject &input, const AccessPol
     if (auto existing = m_store.findCase(c.id); !existing || existing->has_value()) {
         if (!existing)
             return existing.error();
-        return Error{QStringLiteral("already_exists"), tr("A case with this id already exists."),
-                     {{QStringLiteral("field"), QStringLiteral("id")}}};
+        return Error {QStringLiteral("already_exists"), tr("A case with this id already exists."),
+            {{QStringLiteral("field"), QStringLiteral("id")}}};
     }
     if (c.number.isEmpty()) {
         auto number = allocateNumber(c, *branch, deviceCode);
         if (!number)
             return number.error();
         c.number = *number;
-    } else if (!CaseNumber::isWellFormed(c.number)
-               || !c.number.startsWith(branch->code + QLatin1Char('-'))) {
+    } else if (!CaseNumber::isWellFormed(c.number) || !c.number.startsWith(branch->code + QLatin1Char('-'))) {
         return invalidInput(QStringLiteral("number"),
-                            tr("Case number “%1” is not of the form %2-yyyymmdd-A0001.").arg(c.number, branch->code));
+            tr("Case number “%1” is not of the form %2-yyyymmdd-A0001.").arg(c.number, branch->code));
     } else if (auto taken = m_store.findCaseByNumber(c.number); !taken || taken->has_value()) {
         if (!taken)
             return taken.error();
-        return Error{QStringLiteral("number_taken"), tr("Case number %1 is already in use.").arg(c.number),
-                     {{QStringLiteral("field"), QStringLiteral("number")}}};
+        return Error {QStringLiteral("number_taken"), tr("Case number %1 is already in use.").arg(c.number),
+            {{QStringLiteral("field"), QStringLiteral("number")}}};
     }
 
     CaseChange change;
@@ -235,13 +233,10 @@ Result<CaseChange> CaseService::create(const QJsonObject &input, const AccessPol
     for (Role role : outcome.routing.notify)
         notify.append(toCode(role));
     change.events.append(event(c, access, QStringLiteral("created"), {},
-                               {{QStringLiteral("number"), c.number},
-                                {QStringLiteral("channel"), toCode(c.channel)},
-                                {QStringLiteral("priority"), toCode(c.priority)},
-                                {QStringLiteral("handling_unit"), c.handlingUnit},
-                                {QStringLiteral("routing_rule"), outcome.routing.ruleId},
-                                {QStringLiteral("notify"), notify},
-                                {QStringLiteral("repeat_of"), c.repeatOf}}));
+        {{QStringLiteral("number"), c.number}, {QStringLiteral("channel"), toCode(c.channel)},
+            {QStringLiteral("priority"), toCode(c.priority)}, {QStringLiteral("handling_unit"), c.handlingUnit},
+            {QStringLiteral("routing_rule"), outcome.routing.ruleId}, {QStringLiteral("notify"), notify},
+            {QStringLiteral("repeat_of"), c.repeatOf}}));
     change.events.last().toStatus = CaseStatus::Received;
     if (auto ok = write(change, true, true); !ok)
         return ok.error();
@@ -250,8 +245,8 @@ Result<CaseChange> CaseService::create(const QJsonObject &input, const AccessPol
     return change;
 }
 
-Result<CaseChange> CaseService::update(const QString &caseId, const QJsonObject &input, qint64 baseRevision,
-                                       const AccessPolicy &access, Merge merge)
+Result<CaseChange> CaseService::update(
+    const QString &caseId, const QJsonObject &input, qint64 baseRevision, const AccessPolicy &access, Merge merge)
 {
     auto transaction = m_store.database().transaction();
     auto loaded = load(caseId, access);
@@ -318,10 +313,10 @@ Result<CaseChange> CaseService::update(const QString &caseId, const QJsonObject 
             return invalidInput(QStringLiteral("assignee_id"), tr("The assignee must be an active handler."));
         // Recusal (CBIRC Order 2020 No.3): nobody handles a complaint about themselves.
         const User &handler = **assignee;
-        if (!c.subjectStaff.isEmpty() && (c.subjectStaff == handler.name || c.subjectStaff == handler.login
-                                          || c.subjectStaff == handler.id))
+        if (!c.subjectStaff.isEmpty()
+            && (c.subjectStaff == handler.name || c.subjectStaff == handler.login || c.subjectStaff == handler.id))
             return invalidInput(QStringLiteral("assignee_id"),
-                                tr("%1 is the person complained about and may not handle this case.").arg(handler.name));
+                tr("%1 is the person complained about and may not handle this case.").arg(handler.name));
     }
     auto branch = branchOf(c);
     if (!branch)
@@ -341,18 +336,18 @@ Result<CaseChange> CaseService::update(const QString &caseId, const QJsonObject 
     QJsonObject values;
     for (const QString &field : change.changedFields) {
         if (!personalFields.contains(field))
-            values.insert(field, QJsonObject{{QStringLiteral("from"), CaseFields::get(before, field)},
-                                             {QStringLiteral("to"), CaseFields::get(c, field)}});
+            values.insert(field,
+                QJsonObject {{QStringLiteral("from"), CaseFields::get(before, field)},
+                    {QStringLiteral("to"), CaseFields::get(c, field)}});
     }
-    QJsonObject details{{QStringLiteral("fields"), QJsonArray::fromStringList(change.changedFields)},
-                        {QStringLiteral("values"), values}};
+    QJsonObject details {{QStringLiteral("fields"), QJsonArray::fromStringList(change.changedFields)},
+        {QStringLiteral("values"), values}};
     if (!change.conflicts.isEmpty())
         details.insert(QStringLiteral("conflicts"), QJsonArray::fromStringList(change.conflicts));
     change.events.append(event(c, access, QStringLiteral("updated"), {}, details));
     if (before.priority != c.priority) {
         change.events.append(event(c, access, QStringLiteral("priority_changed"), {},
-                                   {{QStringLiteral("from"), toCode(before.priority)},
-                                    {QStringLiteral("to"), toCode(c.priority)}}));
+            {{QStringLiteral("from"), toCode(before.priority)}, {QStringLiteral("to"), toCode(c.priority)}}));
     }
     change.current = c;
     if (auto ok = write(change, true, false); !ok)
@@ -362,8 +357,8 @@ Result<CaseChange> CaseService::update(const QString &caseId, const QJsonObject 
     return change;
 }
 
-Result<CaseChange> CaseService::applyTransition(Case current, const TransitionRequest &request,
-                                                const AccessPolicy &access, CaseChange change)
+Result<CaseChange> CaseService::applyTransition(
+    Case current, const TransitionRequest &request, const AccessPolicy &access, CaseChange change)
 {
     auto outcome = m_rules->workflow().apply(current, request, access.user(), m_clock.now());
     if (!outcome)
@@ -389,7 +384,7 @@ Result<CaseChange> CaseService::applyTransition(Case current, const TransitionRe
 }
 
 Result<CaseChange> CaseService::transition(const QString &caseId, const TransitionRequest &request,
-                                           std::optional<qint64> baseRevision, const AccessPolicy &access)
+    std::optional<qint64> baseRevision, const AccessPolicy &access)
 {
     auto transaction = m_store.database().transaction();
     auto loaded = load(caseId, access);
@@ -401,10 +396,9 @@ Result<CaseChange> CaseService::transition(const QString &caseId, const Transiti
         // at it, say so rather than calling the request illegal.
         if (baseRevision && *baseRevision < loaded->revision
             && change.error().code == QLatin1String("illegal_transition"))
-            return Error{QStringLiteral("conflict"),
-                         tr("The case changed since you opened it (it is now %1); reload it.")
-                             .arg(toCode(loaded->status)),
-                         {{QStringLiteral("revision"), loaded->revision}}};
+            return Error {QStringLiteral("conflict"),
+                tr("The case changed since you opened it (it is now %1); reload it.").arg(toCode(loaded->status)),
+                {{QStringLiteral("revision"), loaded->revision}}};
         return change.error();
     }
     if (auto ok = write(*change, true, false); !ok)
@@ -415,7 +409,7 @@ Result<CaseChange> CaseService::transition(const QString &caseId, const Transiti
 }
 
 Result<CaseChange> CaseService::appendRecord(const QString &caseId, const QString &kind, const QJsonObject &data,
-                                             const AccessPolicy &access, const QString &recordId)
+    const AccessPolicy &access, const QString &recordId)
 {
     auto transaction = m_store.database().transaction();
     auto loaded = load(caseId, access);
@@ -435,18 +429,19 @@ Result<CaseChange> CaseService::appendRecord(const QString &caseId, const QStrin
         if (auto existing = m_store.findRecord(recordId); !existing || existing->has_value()) {
             if (!existing)
                 return existing.error();
-            return Error{QStringLiteral("already_exists"), tr("A record with this id already exists."),
-                         {{QStringLiteral("field"), QStringLiteral("id")}}};
+            return Error {QStringLiteral("already_exists"), tr("A record with this id already exists."),
+                {{QStringLiteral("field"), QStringLiteral("id")}}};
         }
     }
 
     CaseChange change;
-    CaseRecord record{recordId.isEmpty() ? newId() : recordId, c.id, kind, *normalised, m_clock.now(),
-                      access.user().id, 0};
+    CaseRecord record {
+        recordId.isEmpty() ? newId() : recordId, c.id, kind, *normalised, m_clock.now(), access.user().id, 0};
     bool caseChanged = false;
     if (kind == QLatin1String("contact")) {
         if (!c.firstContactAt.isValid() && (c.status == CaseStatus::Dispatched || c.status == CaseStatus::InProgress)) {
-            const QDateTime at = QDateTime::fromString(normalised->value(QStringLiteral("at")).toString(), Qt::ISODateWithMs);
+            const QDateTime at
+                = QDateTime::fromString(normalised->value(QStringLiteral("at")).toString(), Qt::ISODateWithMs);
             c.firstContactAt = at.isValid() ? at : m_clock.now();
             caseChanged = true;
         }
@@ -458,17 +453,19 @@ Result<CaseChange> CaseService::appendRecord(const QString &caseId, const QStrin
         }
     } else if (kind == QLatin1String("supervision_reply")) {
         if (c.channel != Channel::ForwardedRegulator && c.channel != Channel::ForwardedSuperior)
-            return invalidInput(QStringLiteral("kind"), tr("A supervision reply answers a forwarded case; this case "
-                                                           "was not forwarded."));
+            return invalidInput(QStringLiteral("kind"),
+                tr("A supervision reply answers a forwarded case; this case "
+                   "was not forwarded."));
     } else if (kind == QLatin1String("visit")) {
         if (c.status != CaseStatus::Resolved)
             return invalidInput(QStringLiteral("kind"),
-                                tr("A follow-up visit is recorded once the case is resolved and before it is closed."));
+                tr("A follow-up visit is recorded once the case is resolved and before it is closed."));
         if (normalised->value(QStringLiteral("reached")).toBool()
-            && (!normalised->contains(QStringLiteral("solved")) || !normalised->contains(QStringLiteral("satisfaction"))))
+            && (!normalised->contains(QStringLiteral("solved"))
+                || !normalised->contains(QStringLiteral("satisfaction"))))
             return invalidInput(QStringLiteral("solved"),
-                                tr("When the customer was reached, record whether the problem is solved and how "
-                                   "satisfied they are."));
+                tr("When the customer was reached, record whether the problem is solved and how "
+                   "satisfied they are."));
         auto visits = m_store.records(c.id, QStringLiteral("visit"));
         if (!visits)
             return visits.error();
@@ -481,7 +478,8 @@ Result<CaseChange> CaseService::appendRecord(const QString &caseId, const QStrin
         record.data.insert(QStringLiteral("attempt"), outcome.attempt());
         if (outcome.effect() != VisitOutcome::Effect::Retry) {
             TransitionRequest request;
-            request.to = outcome.effect() == VisitOutcome::Effect::Reopen ? CaseStatus::InProgress : CaseStatus::Visited;
+            request.to
+                = outcome.effect() == VisitOutcome::Effect::Reopen ? CaseStatus::InProgress : CaseStatus::Visited;
             request.reason = outcome.reason();
             auto moved = applyTransition(c, request, access, CaseChange());
             if (!moved)
@@ -503,7 +501,7 @@ Result<CaseChange> CaseService::appendRecord(const QString &caseId, const QStrin
         change.warnings += CaseEvaluator(*m_rules).refreshDeadlines(c, *branch);
     }
     change.events.prepend(event(c, access, QStringLiteral("record_added"), {},
-                                {{QStringLiteral("kind"), kind}, {QStringLiteral("record_id"), record.id}}));
+        {{QStringLiteral("kind"), kind}, {QStringLiteral("record_id"), record.id}}));
     change.record = record;
     change.current = c;
     if (auto ok = write(change, caseChanged, false); !ok)
@@ -513,15 +511,15 @@ Result<CaseChange> CaseService::appendRecord(const QString &caseId, const QStrin
     return change;
 }
 
-Result<CaseChange> CaseService::perform(const QString &caseId, const QString &action, const QJsonObject &params,
-                                        const AccessPolicy &access)
+Result<CaseChange> CaseService::perform(
+    const QString &caseId, const QString &action, const QJsonObject &params, const AccessPolicy &access)
 {
-    static const QStringList actions = {QStringLiteral("extend"),   QStringLiteral("extend_statutory"),
-                                        QStringLiteral("escalate"), QStringLiteral("assign"),
-                                        QStringLiteral("transfer"), QStringLiteral("mark_malicious")};
+    static const QStringList actions
+        = {QStringLiteral("extend"), QStringLiteral("extend_statutory"), QStringLiteral("escalate"),
+            QStringLiteral("assign"), QStringLiteral("transfer"), QStringLiteral("mark_malicious")};
     if (!actions.contains(action)) {
-        return invalidInput(QStringLiteral("action"), tr("“%1” is not an action. Known actions: %2.")
-                                                          .arg(action, actions.join(QStringLiteral(", "))));
+        return invalidInput(QStringLiteral("action"),
+            tr("“%1” is not an action. Known actions: %2.").arg(action, actions.join(QStringLiteral(", "))));
     }
     auto transaction = m_store.database().transaction();
     auto loaded = load(caseId, access);
@@ -538,12 +536,12 @@ Result<CaseChange> CaseService::perform(const QString &caseId, const QString &ac
     const QString approver = reader.string(QStringLiteral("approver"), action == QLatin1String("extend_statutory"));
     const QString target = reader.string(QStringLiteral("to"));
     reader.rejectUnknown({QStringLiteral("reason"), QStringLiteral("assignee_id"), QStringLiteral("handling_unit"),
-                          QStringLiteral("approver"), QStringLiteral("to")});
+        QStringLiteral("approver"), QStringLiteral("to")});
     if (!reader.ok())
         return reader.error();
 
     Case c = *loaded;
-    QJsonObject details{{QStringLiteral("action"), action}};
+    QJsonObject details {{QStringLiteral("action"), action}};
     const TimeLimits &limits = m_rules->limits();
     if (action == QLatin1String("extend")) {
         // 004 art.11: a complex case may be extended once, with the reason recorded.
@@ -571,9 +569,9 @@ Result<CaseChange> CaseService::perform(const QString &caseId, const QString &ac
         if (!updated)
             return updated.error();
         if (updated->written) {
-            AuditEvent e = event(updated->current, access, action == QLatin1String("assign") ? QStringLiteral("assigned")
-                                                                                         : QStringLiteral("transferred"),
-                                 reason, {{QStringLiteral("assignee_id"), assignee}, {QStringLiteral("handling_unit"), unit}});
+            AuditEvent e = event(updated->current, access,
+                action == QLatin1String("assign") ? QStringLiteral("assigned") : QStringLiteral("transferred"), reason,
+                {{QStringLiteral("assignee_id"), assignee}, {QStringLiteral("handling_unit"), unit}});
             CaseChange extra;
             extra.current = updated->current;
             extra.events.append(e);
@@ -586,7 +584,8 @@ Result<CaseChange> CaseService::perform(const QString &caseId, const QString &ac
         return updated;
     } else if (action == QLatin1String("mark_malicious")) {
         if (!c.complainant.anonymous)
-            return invalidInput(QStringLiteral("action"), tr("Only an anonymous complaint can be recorded as malicious."));
+            return invalidInput(
+                QStringLiteral("action"), tr("Only an anonymous complaint can be recorded as malicious."));
         c.malicious = true;
     }
     auto branch = branchOf(c);
@@ -596,8 +595,8 @@ Result<CaseChange> CaseService::perform(const QString &caseId, const QString &ac
     const auto outcome = CaseEvaluator(*m_rules).evaluate(c, *branch, repeatContext(c), false);
     change.warnings = outcome.warnings;
     const QString eventAction = action == QLatin1String("escalate") ? QStringLiteral("escalated")
-        : action == QLatin1String("mark_malicious")                  ? QStringLiteral("marked_malicious")
-                                                                     : QStringLiteral("extended");
+        : action == QLatin1String("mark_malicious")                 ? QStringLiteral("marked_malicious")
+                                                                    : QStringLiteral("extended");
     change.events.append(event(c, access, eventAction, reason, details));
     change.current = c;
     if (auto ok = write(change, true, false); !ok)
@@ -611,16 +610,16 @@ Status CaseService::recordPersonalDataView(const Case &c, const AccessPolicy &ac
 {
     CaseChange change;
     change.current = c;
-    change.events.append(event(c, access, QStringLiteral("viewed_personal_data"), {},
-                               {{QStringLiteral("purpose"), purpose}}));
+    change.events.append(
+        event(c, access, QStringLiteral("viewed_personal_data"), {}, {{QStringLiteral("purpose"), purpose}}));
     auto transaction = m_store.database().transaction();
     if (auto ok = write(change, false, false); !ok)
         return ok;
     return transaction.commit();
 }
 
-Result<CorrectiveAction> CaseService::saveCorrectiveAction(const QJsonObject &input, const AccessPolicy &access,
-                                                           const QString &id)
+Result<CorrectiveAction> CaseService::saveCorrectiveAction(
+    const QJsonObject &input, const AccessPolicy &access, const QString &id)
 {
     if (!access.canManageCorrectiveActions())
         return AccessPolicy::forbidden(tr("manage corrective actions"));
@@ -635,7 +634,7 @@ Result<CorrectiveAction> CaseService::saveCorrectiveAction(const QJsonObject &in
             return existing.error();
         if (existing->has_value()) {
             if (!access.inScope((*existing)->branchId))
-                return Error{QStringLiteral("not_found"), tr("No such corrective action."), {}};
+                return Error {QStringLiteral("not_found"), tr("No such corrective action."), {}};
             a = **existing;
             creating = false;
         }
@@ -648,9 +647,9 @@ Result<CorrectiveAction> CaseService::saveCorrectiveAction(const QJsonObject &in
         a.branchId = access.user().branchId;
     }
     JsonReader reader(input);
-    reader.rejectUnknown({QStringLiteral("case_id"), QStringLiteral("branch_id"), QStringLiteral("title"),
-                          QStringLiteral("description"), QStringLiteral("owner"), QStringLiteral("due_on"),
-                          QStringLiteral("status"), QStringLiteral("done_on")});
+    reader.rejectUnknown(
+        {QStringLiteral("case_id"), QStringLiteral("branch_id"), QStringLiteral("title"), QStringLiteral("description"),
+            QStringLiteral("owner"), QStringLiteral("due_on"), QStringLiteral("status"), QStringLiteral("done_on")});
     if (reader.has(QStringLiteral("case_id")) && creating)
         a.caseId = reader.string(QStringLiteral("case_id"));
     if (reader.has(QStringLiteral("branch_id")) && creating)
@@ -668,8 +667,8 @@ Result<CorrectiveAction> CaseService::saveCorrectiveAction(const QJsonObject &in
     if (reader.has(QStringLiteral("done_on")))
         a.doneOn = reader.date(QStringLiteral("done_on"));
     if (reader.ok() && !CorrectiveAction::statuses().contains(a.status))
-        reader.invalid(QStringLiteral("status"), tr("Status must be one of: %1.")
-                                                     .arg(CorrectiveAction::statuses().join(QStringLiteral(", "))));
+        reader.invalid(QStringLiteral("status"),
+            tr("Status must be one of: %1.").arg(CorrectiveAction::statuses().join(QStringLiteral(", "))));
     if (!reader.ok())
         return reader.error();
     if (a.status == QLatin1String("done") && !a.doneOn.isValid())

@@ -48,33 +48,33 @@ public:
     // input: the case fields of DESIGN §5 (channel, category, received_at, complainant, summary …);
     // deviceCode: the issuing device's letter(s) for the case number when input carries none.
     Result<CaseChange> create(const QJsonObject &input, const AccessPolicy &access, const QString &deviceCode);
-    Result<CaseChange> update(const QString &caseId, const QJsonObject &fields, qint64 baseRevision,
-                              const AccessPolicy &access, Merge merge);
+    Result<CaseChange> update(
+        const QString &caseId, const QJsonObject &fields, qint64 baseRevision, const AccessPolicy &access, Merge merge);
     Result<CaseChange> transition(const QString &caseId, const TransitionRequest &request,
-                                  std::optional<qint64> baseRevision, const AccessPolicy &access);
+        std::optional<qint64> baseRevision, const AccessPolicy &access);
     // kind: a kind of case-records.json; recordId empty → a new UUID (sync sends the client's id).
     Result<CaseChange> appendRecord(const QString &caseId, const QString &kind, const QJsonObject &data,
-                                    const AccessPolicy &access, const QString &recordId = {});
+        const AccessPolicy &access, const QString &recordId = {});
     // action: extend, extend_statutory, escalate, assign, transfer, mark_malicious.
-    Result<CaseChange> perform(const QString &caseId, const QString &action, const QJsonObject &params,
-                               const AccessPolicy &access);
+    Result<CaseChange> perform(
+        const QString &caseId, const QString &action, const QJsonObject &params, const AccessPolicy &access);
     Result<Case> read(const QString &caseId, const AccessPolicy &access);
     // Writes "viewed_personal_data" when the reader saw unmasked phone/ID (DESIGN §7).
     Status recordPersonalDataView(const Case &c, const AccessPolicy &access, const QString &purpose);
 
     // id empty: a new action; an unknown id: a new action with that id (created offline); else an update.
-    Result<CorrectiveAction> saveCorrectiveAction(const QJsonObject &input, const AccessPolicy &access,
-                                                  const QString &id = {});
+    Result<CorrectiveAction> saveCorrectiveAction(
+        const QJsonObject &input, const AccessPolicy &access, const QString &id = {});
 
 private:
     Result<Case> load(const QString &caseId, const AccessPolicy &access);
     Result<Branch> branchOf(const Case &c);
     AuditEvent event(const Case &c, const AccessPolicy &access, const QString &action, const QString &reason = {},
-                     const QJsonObject &details = {}) const;
+        const QJsonObject &details = {}) const;
     // Stamps revisions and times and writes the case and events; the caller holds the transaction.
     Status write(CaseChange &change, bool caseChanged, bool inserting);
-    Result<CaseChange> applyTransition(Case current, const TransitionRequest &request, const AccessPolicy &access,
-                                       CaseChange change);
+    Result<CaseChange> applyTransition(
+        Case current, const TransitionRequest &request, const AccessPolicy &access, CaseChange change);
     CaseEvaluator::Repeat repeatContext(const Case &c);
     Result<QString> allocateNumber(const Case &c, const Branch &branch, const QString &deviceCode);
 

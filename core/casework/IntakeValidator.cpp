@@ -18,37 +18,36 @@ bool isBlank(const QJsonValue &value)
 }
 } // namespace
 
-Result<QStringList> IntakeValidator::check(const Case &c, const CaseRules &rules, const QDateTime &now,
-                                           QStringView language)
+Result<QStringList> IntakeValidator::check(
+    const Case &c, const CaseRules &rules, const QDateTime &now, QStringView language)
 {
     const IntakeFieldRules &fields = rules.pack().intakeFields();
     for (const QString &path : fields.allRequiredFields(c.channel, c.complainant.anonymous)) {
         if (isBlank(CaseFields::get(c, path))) {
             const QString label = fields.label(path).text(language);
-            return Error{QStringLiteral("missing_field"),
-                         tr("“%1” is required for a complaint received by this channel.")
-                             .arg(label.isEmpty() ? path : label),
-                         {{QStringLiteral("field"), path}}};
+            return Error {QStringLiteral("missing_field"),
+                tr("“%1” is required for a complaint received by this channel.").arg(label.isEmpty() ? path : label),
+                {{QStringLiteral("field"), path}}};
         }
     }
-    if (c.complainant.anonymous && (!c.complainant.name.isEmpty() || !c.complainant.phone.isEmpty()
-                                    || !c.complainant.idNumber.isEmpty())) {
-        return Error{QStringLiteral("invalid_value"),
-                     tr("An anonymous complaint carries no name, phone or ID number; clear them or untick anonymous."),
-                     {{QStringLiteral("field"), QStringLiteral("complainant.anonymous")}}};
+    if (c.complainant.anonymous
+        && (!c.complainant.name.isEmpty() || !c.complainant.phone.isEmpty() || !c.complainant.idNumber.isEmpty())) {
+        return Error {QStringLiteral("invalid_value"),
+            tr("An anonymous complaint carries no name, phone or ID number; clear them or untick anonymous."),
+            {{QStringLiteral("field"), QStringLiteral("complainant.anonymous")}}};
     }
     if (!c.receivedAt.isValid()) {
-        return Error{QStringLiteral("missing_field"), tr("The time the complaint was received is required."),
-                     {{QStringLiteral("field"), QStringLiteral("received_at")}}};
+        return Error {QStringLiteral("missing_field"), tr("The time the complaint was received is required."),
+            {{QStringLiteral("field"), QStringLiteral("received_at")}}};
     }
     if (c.receivedAt > now.addSecs(allowedClockSkewSeconds)) {
-        return Error{QStringLiteral("invalid_value"), tr("The time received lies in the future."),
-                     {{QStringLiteral("field"), QStringLiteral("received_at")}}};
+        return Error {QStringLiteral("invalid_value"), tr("The time received lies in the future."),
+            {{QStringLiteral("field"), QStringLiteral("received_at")}}};
     }
     if (c.forwarding.dueDate.isValid() && c.forwarding.dueDate < c.receivedAt.date().addDays(-1)) {
-        return Error{QStringLiteral("invalid_value"),
-                     tr("The forwarding body's deadline lies before the complaint was received."),
-                     {{QStringLiteral("field"), QStringLiteral("forwarding.due_date")}}};
+        return Error {QStringLiteral("invalid_value"),
+            tr("The forwarding body's deadline lies before the complaint was received."),
+            {{QStringLiteral("field"), QStringLiteral("forwarding.due_date")}}};
     }
     QStringList warnings;
     for (const QString &path : fields.recommendedFields(c.channel)) {

@@ -20,8 +20,8 @@ class IntakeValidator
     Q_DECLARE_TR_FUNCTIONS(IntakeValidator)
 
 public:
-    static Result<QStringList> check(const Case &c, const CaseRules &rules, const QDateTime &now,
-                                     QStringView language = u"zh");
+    static Result<QStringList> check(
+        const Case &c, const CaseRules &rules, const QDateTime &now, QStringView language = u"zh");
 };
 
 } // namespace casedesk

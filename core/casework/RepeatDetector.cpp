@@ -8,8 +8,7 @@ namespace casedesk {
 RepeatDetector::RepeatDetector(CaseStore &store, const TimeLimits &limits)
     : m_store(store)
     , m_limits(limits)
-{
-}
+{ }
 
 Result<std::optional<Case>> RepeatDetector::findEarlier(const Case &c) const
 {

@@ -9,8 +9,8 @@ VisitOutcome VisitOutcome::judge(const QJsonObject &visit, int earlierUnreached,
     if (!visit.value(QStringLiteral("reached")).toBool()) {
         if (outcome.m_attempt >= maxAttempts) {
             outcome.m_effect = Effect::Unreachable;
-            outcome.m_reason = tr("Follow-up visit closed: the customer could not be reached in %1 attempts.")
-                                   .arg(outcome.m_attempt);
+            outcome.m_reason = tr("Follow-up visit closed: the customer could not be reached in %n attempt(s).",
+                nullptr, outcome.m_attempt);
         } else {
             outcome.m_effect = Effect::Retry;
             outcome.m_reason = tr("Customer not reached (attempt %1 of %2).").arg(outcome.m_attempt).arg(maxAttempts);
@@ -21,8 +21,9 @@ VisitOutcome VisitOutcome::judge(const QJsonObject &visit, int earlierUnreached,
     const QString satisfaction = visit.value(QStringLiteral("satisfaction")).toString();
     if (solved == QLatin1String("yes") && satisfaction != QLatin1String("dissatisfied")) {
         outcome.m_effect = Effect::Visited;
-        outcome.m_reason = tr("Follow-up visit: problem solved, customer %1.")
-                               .arg(satisfaction == QLatin1String("satisfied") ? tr("satisfied") : tr("basically satisfied"));
+        outcome.m_reason
+            = tr("Follow-up visit: problem solved, customer %1.")
+                  .arg(satisfaction == QLatin1String("satisfied") ? tr("satisfied") : tr("basically satisfied"));
     } else {
         outcome.m_effect = Effect::Reopen;
         outcome.m_reason = satisfaction == QLatin1String("dissatisfied")

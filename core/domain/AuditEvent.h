@@ -18,8 +18,9 @@ struct AuditEvent
     QString caseId; // empty for events not tied to a case (login, user admin)
     QDateTime at;
     QString actorId;
-    QString action; // "created", "transition", "updated", "assigned", "extended", "escalated",
-                    // "transferred", "record_added", "viewed_personal_data", "reopened" …
+    // "created", "transition", "updated", "assigned", "extended", "escalated", "transferred", "record_added",
+    // "viewed_personal_data", "reopened" …
+    QString action;
     std::optional<CaseStatus> fromStatus;
     std::optional<CaseStatus> toStatus;
     QString reason;

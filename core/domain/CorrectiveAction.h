@@ -23,7 +23,10 @@ struct CorrectiveAction
     QString createdBy;
     qint64 revision = 0;
 
-    static QStringList statuses() { return {QStringLiteral("open"), QStringLiteral("in_progress"), QStringLiteral("done")}; }
+    static QStringList statuses()
+    {
+        return {QStringLiteral("open"), QStringLiteral("in_progress"), QStringLiteral("done")};
+    }
     friend bool operator==(const CorrectiveAction &, const CorrectiveAction &) = default;
 };
 

@@ -15,7 +15,7 @@ constexpr qint64 maximumFen = 1'000'000'000'000LL;
 Error Money::invalid(const QString &text)
 {
     return {QStringLiteral("invalid_amount"), tr("“%1” is not an amount in yuan with at most two decimals.").arg(text),
-            {{QStringLiteral("value"), text}}};
+        {{QStringLiteral("value"), text}}};
 }
 
 Money Money::fromFen(qint64 fen)

@@ -23,7 +23,7 @@ public:
 
     qint64 fen() const { return m_fen; }
     QString toString() const; // "25.00"
-    QJsonValue toJson() const;  // 25.0 (a JSON number)
+    QJsonValue toJson() const; // 25.0 (a JSON number)
 
     friend bool operator==(const Money &, const Money &) = default;
 

@@ -11,17 +11,14 @@ QStringList Party::kinds()
 
 QJsonObject Party::toJson() const
 {
-    return {{QStringLiteral("kind"), kind},
-            {QStringLiteral("name"), name},
-            {QStringLiteral("phone"), phone},
-            {QStringLiteral("relationship"), relationship},
-            {QStringLiteral("authorisation"), authorisation}};
+    return {{QStringLiteral("kind"), kind}, {QStringLiteral("name"), name}, {QStringLiteral("phone"), phone},
+        {QStringLiteral("relationship"), relationship}, {QStringLiteral("authorisation"), authorisation}};
 }
 
 Party Party::fromJson(JsonReader &reader)
 {
     reader.rejectUnknown({QStringLiteral("kind"), QStringLiteral("name"), QStringLiteral("phone"),
-                          QStringLiteral("relationship"), QStringLiteral("authorisation")});
+        QStringLiteral("relationship"), QStringLiteral("authorisation")});
     Party party;
     party.kind = reader.string(QStringLiteral("kind"), true);
     party.name = reader.string(QStringLiteral("name"), true);
@@ -30,7 +27,7 @@ Party Party::fromJson(JsonReader &reader)
     party.authorisation = reader.string(QStringLiteral("authorisation"));
     if (reader.ok() && !kinds().contains(party.kind)) {
         reader.invalid(QStringLiteral("kind"),
-                       JsonReader::tr("Party kind must be one of: %1.").arg(kinds().join(QStringLiteral(", "))));
+            JsonReader::tr("Party kind must be one of: %1.").arg(kinds().join(QStringLiteral(", "))));
     }
     return party;
 }

@@ -29,20 +29,21 @@ public:
     static Result<RenderedFile> render(
         const MonthlyReport &report, const QString &format, const QString &language = QStringLiteral("zh_CN"));
 
-    MonthlyReportDocument(const MonthlyReport &report, QString language = QStringLiteral("zh_CN"));
+    explicit MonthlyReportDocument(const MonthlyReport &report, QString language = QStringLiteral("zh_CN"));
 
     Result<RenderedFile> render(Format format) const;
     // The pages for PDF, QPrinter and QPrintPreviewDialog.
     PrintDocument printDocument() const;
+    // The suggested file name: "casedesk-monthly-SH01-2026-03.pdf".
+    QString fileName(const QString &extension) const;
     // Title of the report in the document's language ("客户投诉处理月度报告").
     QString title() const;
 
 private:
     QString text(const char16_t *zh, const char16_t *en) const;
-    QString fileName(const QString &extension) const;
     QString summary() const;
 
-    const MonthlyReport &m_report;
+    MonthlyReport m_report;
     QString m_language;
 };
 

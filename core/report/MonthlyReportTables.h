@@ -39,7 +39,7 @@ public:
 private:
     QDateTime local(const QDateTime &at) const;
 
-    const MonthlyReport &m_report;
+    MonthlyReport m_report;
     QString m_language;
 };
 

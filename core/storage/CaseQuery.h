@@ -4,6 +4,7 @@
 #include "domain/Priority.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -32,6 +33,15 @@ struct CaseQuery
     QString text; // full-text: every whitespace-separated term must occur
     QDate receivedFrom;
     QDate receivedTo;
+    // The cases behind a report figure (MonthlyReportEngine's definitions): received or resolved within
+    // [since, before), or open at an instant (received before it, neither resolved nor closed by then)
+    // and, with dueBefore, overdue then.
+    QDateTime receivedSince;
+    QDateTime receivedBefore;
+    QDateTime resolvedSince;
+    QDateTime resolvedBefore;
+    QDateTime openAt;
+    QDate dueBefore;
     Order order = Order::ReceivedNewestFirst;
     int limit = 50;
     QString cursor;

@@ -15,27 +15,27 @@ namespace casedesk {
 namespace {
 
 // Column order of the cases table as read and written by this store; keep in step with readCase.
-const QStringList caseColumns = {
-    QStringLiteral("id"), QStringLiteral("number"), QStringLiteral("branch_id"), QStringLiteral("handling_unit"),
-    QStringLiteral("channel"), QStringLiteral("category"), QStringLiteral("business_category"),
-    QStringLiteral("channel_axis"), QStringLiteral("cause"), QStringLiteral("product"),
-    QStringLiteral("subject_staff"), QStringLiteral("priority"), QStringLiteral("priority_reasons"),
-    QStringLiteral("status"), QStringLiteral("received_at"), QStringLiteral("received_by"),
-    QStringLiteral("complainant_name"), QStringLiteral("complainant_phone"), QStringLiteral("complainant_id_number"),
-    QStringLiteral("customer_reference"), QStringLiteral("anonymous"), QStringLiteral("phone_hash"),
-    QStringLiteral("id_number_hash"), QStringLiteral("parties"), QStringLiteral("group_size"),
-    QStringLiteral("summary"), QStringLiteral("demand"), QStringLiteral("amount_fen"), QStringLiteral("assignee_id"),
-    QStringLiteral("repeat_of"), QStringLiteral("forwarding_body"), QStringLiteral("forwarding_reference"),
-    QStringLiteral("forwarding_due"), QStringLiteral("media_outlet"), QStringLiteral("recording_reference"),
-    QStringLiteral("funds_safety"), QStringLiteral("threatens_escalation"), QStringLiteral("escalated"),
-    QStringLiteral("conduct_issue"), QStringLiteral("malicious"), QStringLiteral("legal_dispute"),
-    QStringLiteral("resolve_extended"), QStringLiteral("extension_reason"), QStringLiteral("statutory_extensions"),
-    QStringLiteral("registered_at"), QStringLiteral("dispatched_at"), QStringLiteral("first_contact_at"),
-    QStringLiteral("resolved_at"), QStringLiteral("visited_at"), QStringLiteral("closed_at"),
-    QStringLiteral("reopen_count"), QStringLiteral("register_by"), QStringLiteral("contact_by"),
-    QStringLiteral("resolve_by"), QStringLiteral("statutory_by"), QStringLiteral("forwarder_by"),
-    QStringLiteral("visit_by"), QStringLiteral("due_by"), QStringLiteral("attention_by"),
-    QStringLiteral("revision"), QStringLiteral("created_at"), QStringLiteral("updated_at")};
+const QStringList caseColumns = {QStringLiteral("id"), QStringLiteral("number"), QStringLiteral("branch_id"),
+    QStringLiteral("handling_unit"), QStringLiteral("channel"), QStringLiteral("category"),
+    QStringLiteral("business_category"), QStringLiteral("channel_axis"), QStringLiteral("cause"),
+    QStringLiteral("product"), QStringLiteral("subject_staff"), QStringLiteral("priority"),
+    QStringLiteral("priority_reasons"), QStringLiteral("status"), QStringLiteral("received_at"),
+    QStringLiteral("received_by"), QStringLiteral("complainant_name"), QStringLiteral("complainant_phone"),
+    QStringLiteral("complainant_id_number"), QStringLiteral("customer_reference"), QStringLiteral("anonymous"),
+    QStringLiteral("phone_hash"), QStringLiteral("id_number_hash"), QStringLiteral("parties"),
+    QStringLiteral("group_size"), QStringLiteral("summary"), QStringLiteral("demand"), QStringLiteral("amount_fen"),
+    QStringLiteral("assignee_id"), QStringLiteral("repeat_of"), QStringLiteral("forwarding_body"),
+    QStringLiteral("forwarding_reference"), QStringLiteral("forwarding_due"), QStringLiteral("media_outlet"),
+    QStringLiteral("recording_reference"), QStringLiteral("funds_safety"), QStringLiteral("threatens_escalation"),
+    QStringLiteral("escalated"), QStringLiteral("conduct_issue"), QStringLiteral("malicious"),
+    QStringLiteral("legal_dispute"), QStringLiteral("resolve_extended"), QStringLiteral("extension_reason"),
+    QStringLiteral("statutory_extensions"), QStringLiteral("registered_at"), QStringLiteral("dispatched_at"),
+    QStringLiteral("first_contact_at"), QStringLiteral("resolved_at"), QStringLiteral("visited_at"),
+    QStringLiteral("closed_at"), QStringLiteral("reopen_count"), QStringLiteral("register_by"),
+    QStringLiteral("contact_by"), QStringLiteral("resolve_by"), QStringLiteral("statutory_by"),
+    QStringLiteral("forwarder_by"), QStringLiteral("visit_by"), QStringLiteral("due_by"),
+    QStringLiteral("attention_by"), QStringLiteral("revision"), QStringLiteral("created_at"),
+    QStringLiteral("updated_at")};
 
 QString placeholders(qsizetype count)
 {
@@ -49,9 +49,8 @@ QJsonArray reasonsToJson(const QList<PriorityReason> &reasons)
 {
     QJsonArray array;
     for (const PriorityReason &reason : reasons) {
-        array.append(QJsonObject{{QStringLiteral("rule"), reason.ruleId},
-                                 {QStringLiteral("priority"), toCode(reason.priority)},
-                                 {QStringLiteral("text"), reason.text.toJson()}});
+        array.append(QJsonObject {{QStringLiteral("rule"), reason.ruleId},
+            {QStringLiteral("priority"), toCode(reason.priority)}, {QStringLiteral("text"), reason.text.toJson()}});
     }
     return array;
 }
@@ -62,8 +61,8 @@ QList<PriorityReason> reasonsFromJson(const QJsonArray &array)
     for (const QJsonValue &value : array) {
         const QJsonObject o = value.toObject();
         reasons.append({o.value(QStringLiteral("rule")).toString(),
-                        fromCode<Priority>(o.value(QStringLiteral("priority")).toString()).value_or(Priority::Normal),
-                        LocalizedText::fromJson(o.value(QStringLiteral("text")).toObject())});
+            fromCode<Priority>(o.value(QStringLiteral("priority")).toString()).value_or(Priority::Normal),
+            LocalizedText::fromJson(o.value(QStringLiteral("text")).toObject())});
     }
     return reasons;
 }
@@ -82,8 +81,8 @@ QList<Party> partiesFromJson(const QJsonArray &array)
     for (const QJsonValue &value : array) {
         const QJsonObject o = value.toObject();
         parties.append({o.value(QStringLiteral("kind")).toString(), o.value(QStringLiteral("name")).toString(),
-                        o.value(QStringLiteral("phone")).toString(), o.value(QStringLiteral("relationship")).toString(),
-                        o.value(QStringLiteral("authorisation")).toString()});
+            o.value(QStringLiteral("phone")).toString(), o.value(QStringLiteral("relationship")).toString(),
+            o.value(QStringLiteral("authorisation")).toString()});
     }
     return parties;
 }
@@ -160,9 +159,10 @@ struct Cursor
 
 QString encodeCursor(CaseQuery::Order order, const QString &key, const QString &id)
 {
-    const QJsonObject o{{QStringLiteral("o"), int(order)}, {QStringLiteral("k"), key}, {QStringLiteral("i"), id}};
-    return QString::fromLatin1(QJsonDocument(o).toJson(QJsonDocument::Compact).toBase64(
-        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    const QJsonObject o {{QStringLiteral("o"), int(order)}, {QStringLiteral("k"), key}, {QStringLiteral("i"), id}};
+    return QString::fromLatin1(QJsonDocument(o)
+                                   .toJson(QJsonDocument::Compact)
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 std::optional<Cursor> decodeCursor(CaseQuery::Order order, const QString &text)
@@ -171,7 +171,7 @@ std::optional<Cursor> decodeCursor(CaseQuery::Order order, const QString &text)
     const QJsonObject o = QJsonDocument::fromJson(raw).object();
     if (o.isEmpty() || o.value(QStringLiteral("o")).toInt(-1) != int(order) || !o.value(QStringLiteral("i")).isString())
         return std::nullopt;
-    return Cursor{o.value(QStringLiteral("k")).toString(), o.value(QStringLiteral("i")).toString()};
+    return Cursor {o.value(QStringLiteral("k")).toString(), o.value(QStringLiteral("i")).toString()};
 }
 
 } // namespace
@@ -179,65 +179,65 @@ std::optional<Cursor> decodeCursor(CaseQuery::Order order, const QString &text)
 CaseStore::CaseStore(Database &database, const FieldCipher *cipher)
     : m_database(database)
     , m_cipher(cipher)
-{
-}
+{ }
 
 QList<Migration> CaseStore::migrations()
 {
     QList<Migration> list;
-    list.append(Migration{
-        1,
+    list.append(Migration {1,
         QStringLiteral("directory, cases, records, audit trail, corrective actions, revision counter"),
         {QStringLiteral("CREATE TABLE revision_counter (id INTEGER PRIMARY KEY, value ${BIGINT} NOT NULL)"),
-         QStringLiteral("INSERT INTO revision_counter (id, value) VALUES (1, 0)"),
-         QStringLiteral("CREATE TABLE branches (id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, "
-                        "parent_id TEXT REFERENCES branches(id), time_zone TEXT NOT NULL, cutoff TEXT NOT NULL, "
-                        "active INTEGER NOT NULL DEFAULT 1, revision ${BIGINT} NOT NULL DEFAULT 0)"),
-         QStringLiteral("CREATE TABLE users (id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE, name TEXT NOT NULL, "
-                        "roles TEXT NOT NULL, branch_id TEXT NOT NULL REFERENCES branches(id), unit TEXT, phone TEXT, "
-                        "disabled INTEGER NOT NULL DEFAULT 0, revision ${BIGINT} NOT NULL DEFAULT 0)"),
-         QStringLiteral(
-             "CREATE TABLE cases (id TEXT PRIMARY KEY, number TEXT NOT NULL UNIQUE, "
-             "branch_id TEXT NOT NULL REFERENCES branches(id), handling_unit TEXT, channel TEXT NOT NULL, "
-             "category TEXT NOT NULL, business_category TEXT, channel_axis TEXT, cause TEXT, product TEXT, "
-             "subject_staff TEXT, priority TEXT NOT NULL, priority_reasons TEXT NOT NULL, status TEXT NOT NULL, "
-             "received_at TEXT NOT NULL, received_by TEXT, complainant_name TEXT, complainant_phone TEXT, "
-             "complainant_id_number TEXT, customer_reference TEXT, anonymous INTEGER NOT NULL, phone_hash TEXT, "
-             "id_number_hash TEXT, parties TEXT NOT NULL, group_size INTEGER NOT NULL, summary TEXT NOT NULL, "
-             "demand TEXT, amount_fen ${BIGINT}, assignee_id TEXT, repeat_of TEXT, forwarding_body TEXT, "
-             "forwarding_reference TEXT, forwarding_due TEXT, media_outlet TEXT, recording_reference TEXT, "
-             "funds_safety INTEGER NOT NULL, threatens_escalation INTEGER NOT NULL, escalated INTEGER NOT NULL, "
-             "conduct_issue INTEGER NOT NULL, malicious INTEGER NOT NULL, legal_dispute INTEGER NOT NULL, "
-             "resolve_extended INTEGER NOT NULL, extension_reason TEXT, statutory_extensions INTEGER NOT NULL, "
-             "registered_at TEXT, dispatched_at TEXT, first_contact_at TEXT, resolved_at TEXT, visited_at TEXT, "
-             "closed_at TEXT, reopen_count INTEGER NOT NULL, register_by TEXT, contact_by TEXT, resolve_by TEXT, "
-             "statutory_by TEXT, forwarder_by TEXT, visit_by TEXT, due_by TEXT, attention_by TEXT, "
-             "revision ${BIGINT} NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)"),
-         QStringLiteral("CREATE INDEX cases_branch_received ON cases (branch_id, received_at)"),
-         QStringLiteral("CREATE INDEX cases_received ON cases (received_at, id)"),
-         QStringLiteral("CREATE INDEX cases_status_attention ON cases (status, attention_by)"),
-         QStringLiteral("CREATE INDEX cases_assignee ON cases (assignee_id, status)"),
-         QStringLiteral("CREATE INDEX cases_revision ON cases (revision)"),
-         QStringLiteral("CREATE INDEX cases_phone_hash ON cases (phone_hash)"),
-         QStringLiteral("CREATE INDEX cases_id_number_hash ON cases (id_number_hash)"),
-         // Records and audit events may reach a client before the latest state of their case
-         // (pull is ordered by revision), so they do not reference cases by foreign key.
-         QStringLiteral("CREATE TABLE case_records (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, kind TEXT NOT NULL, "
-                        "data TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT, "
-                        "revision ${BIGINT} NOT NULL)"),
-         QStringLiteral("CREATE INDEX case_records_case ON case_records (case_id, created_at)"),
-         QStringLiteral("CREATE INDEX case_records_kind ON case_records (kind, created_at)"),
-         QStringLiteral("CREATE INDEX case_records_revision ON case_records (revision)"),
-         QStringLiteral("CREATE TABLE audit_events (id TEXT PRIMARY KEY, case_id TEXT, at TEXT NOT NULL, "
-                        "actor_id TEXT, action TEXT NOT NULL, from_status TEXT, to_status TEXT, reason TEXT, "
-                        "details TEXT NOT NULL, revision ${BIGINT} NOT NULL)"),
-         QStringLiteral("CREATE INDEX audit_events_case ON audit_events (case_id, at)"),
-         QStringLiteral("CREATE INDEX audit_events_revision ON audit_events (revision)"),
-         QStringLiteral("CREATE TABLE corrective_actions (id TEXT PRIMARY KEY, case_id TEXT, branch_id TEXT NOT NULL, "
-                        "title TEXT NOT NULL, description TEXT, owner TEXT, due_on TEXT, status TEXT NOT NULL, "
-                        "done_on TEXT, created_at TEXT NOT NULL, created_by TEXT, revision ${BIGINT} NOT NULL)"),
-         QStringLiteral("CREATE INDEX corrective_actions_branch ON corrective_actions (branch_id, status)"),
-         QStringLiteral("CREATE TABLE number_sequences (prefix TEXT PRIMARY KEY, last_value INTEGER NOT NULL)")},
+            QStringLiteral("INSERT INTO revision_counter (id, value) VALUES (1, 0)"),
+            QStringLiteral("CREATE TABLE branches (id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, "
+                           "parent_id TEXT REFERENCES branches(id), time_zone TEXT NOT NULL, cutoff TEXT NOT NULL, "
+                           "active INTEGER NOT NULL DEFAULT 1, revision ${BIGINT} NOT NULL DEFAULT 0)"),
+            QStringLiteral(
+                "CREATE TABLE users (id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE, name TEXT NOT NULL, "
+                "roles TEXT NOT NULL, branch_id TEXT NOT NULL REFERENCES branches(id), unit TEXT, phone TEXT, "
+                "disabled INTEGER NOT NULL DEFAULT 0, revision ${BIGINT} NOT NULL DEFAULT 0)"),
+            QStringLiteral(
+                "CREATE TABLE cases (id TEXT PRIMARY KEY, number TEXT NOT NULL UNIQUE, "
+                "branch_id TEXT NOT NULL REFERENCES branches(id), handling_unit TEXT, channel TEXT NOT NULL, "
+                "category TEXT NOT NULL, business_category TEXT, channel_axis TEXT, cause TEXT, product TEXT, "
+                "subject_staff TEXT, priority TEXT NOT NULL, priority_reasons TEXT NOT NULL, status TEXT NOT NULL, "
+                "received_at TEXT NOT NULL, received_by TEXT, complainant_name TEXT, complainant_phone TEXT, "
+                "complainant_id_number TEXT, customer_reference TEXT, anonymous INTEGER NOT NULL, phone_hash TEXT, "
+                "id_number_hash TEXT, parties TEXT NOT NULL, group_size INTEGER NOT NULL, summary TEXT NOT NULL, "
+                "demand TEXT, amount_fen ${BIGINT}, assignee_id TEXT, repeat_of TEXT, forwarding_body TEXT, "
+                "forwarding_reference TEXT, forwarding_due TEXT, media_outlet TEXT, recording_reference TEXT, "
+                "funds_safety INTEGER NOT NULL, threatens_escalation INTEGER NOT NULL, escalated INTEGER NOT NULL, "
+                "conduct_issue INTEGER NOT NULL, malicious INTEGER NOT NULL, legal_dispute INTEGER NOT NULL, "
+                "resolve_extended INTEGER NOT NULL, extension_reason TEXT, statutory_extensions INTEGER NOT NULL, "
+                "registered_at TEXT, dispatched_at TEXT, first_contact_at TEXT, resolved_at TEXT, visited_at TEXT, "
+                "closed_at TEXT, reopen_count INTEGER NOT NULL, register_by TEXT, contact_by TEXT, resolve_by TEXT, "
+                "statutory_by TEXT, forwarder_by TEXT, visit_by TEXT, due_by TEXT, attention_by TEXT, "
+                "revision ${BIGINT} NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX cases_branch_received ON cases (branch_id, received_at)"),
+            QStringLiteral("CREATE INDEX cases_received ON cases (received_at, id)"),
+            QStringLiteral("CREATE INDEX cases_status_attention ON cases (status, attention_by)"),
+            QStringLiteral("CREATE INDEX cases_assignee ON cases (assignee_id, status)"),
+            QStringLiteral("CREATE INDEX cases_revision ON cases (revision)"),
+            QStringLiteral("CREATE INDEX cases_phone_hash ON cases (phone_hash)"),
+            QStringLiteral("CREATE INDEX cases_id_number_hash ON cases (id_number_hash)"),
+            // Records and audit events may reach a client before the latest state of their case
+            // (pull is ordered by revision), so they do not reference cases by foreign key.
+            QStringLiteral("CREATE TABLE case_records (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, kind TEXT NOT NULL, "
+                           "data TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT, "
+                           "revision ${BIGINT} NOT NULL)"),
+            QStringLiteral("CREATE INDEX case_records_case ON case_records (case_id, created_at)"),
+            QStringLiteral("CREATE INDEX case_records_kind ON case_records (kind, created_at)"),
+            QStringLiteral("CREATE INDEX case_records_revision ON case_records (revision)"),
+            QStringLiteral("CREATE TABLE audit_events (id TEXT PRIMARY KEY, case_id TEXT, at TEXT NOT NULL, "
+                           "actor_id TEXT, action TEXT NOT NULL, from_status TEXT, to_status TEXT, reason TEXT, "
+                           "details TEXT NOT NULL, revision ${BIGINT} NOT NULL)"),
+            QStringLiteral("CREATE INDEX audit_events_case ON audit_events (case_id, at)"),
+            QStringLiteral("CREATE INDEX audit_events_revision ON audit_events (revision)"),
+            QStringLiteral(
+                "CREATE TABLE corrective_actions (id TEXT PRIMARY KEY, case_id TEXT, branch_id TEXT NOT NULL, "
+                "title TEXT NOT NULL, description TEXT, owner TEXT, due_on TEXT, status TEXT NOT NULL, "
+                "done_on TEXT, created_at TEXT NOT NULL, created_by TEXT, revision ${BIGINT} NOT NULL)"),
+            QStringLiteral("CREATE INDEX corrective_actions_branch ON corrective_actions (branch_id, status)"),
+            QStringLiteral("CREATE TABLE number_sequences (prefix TEXT PRIMARY KEY, last_value INTEGER NOT NULL)")},
         [](const Database &database) {
             return database.dialect().appendOnly(QStringLiteral("audit_events"))
                 + database.dialect().createSearchIndex();
@@ -287,13 +287,13 @@ QString CaseStore::reveal(const QString &stored, const QString &caseId, QStringV
 
 Status CaseStore::writeCase(const QString &verb, const Case &c)
 {
-    const QVariantList values = {
-        c.id, c.number, c.branchId, SqlValue::text(c.handlingUnit), toCode(c.channel), c.category,
-        SqlValue::text(c.businessCategory), SqlValue::text(c.channelAxis), SqlValue::text(c.cause),
+    const QVariantList values = {c.id, c.number, c.branchId, SqlValue::text(c.handlingUnit), toCode(c.channel),
+        c.category, SqlValue::text(c.businessCategory), SqlValue::text(c.channelAxis), SqlValue::text(c.cause),
         SqlValue::text(c.product), SqlValue::text(c.subjectStaff), toCode(c.priority),
         SqlValue::json(reasonsToJson(c.priorityReasons)), toCode(c.status), SqlValue::time(c.receivedAt),
         SqlValue::text(c.receivedBy), SqlValue::text(c.complainant.name),
-        SqlValue::text(protect(c.complainant.phone, c.id, u"phone")), SqlValue::text(protect(c.complainant.idNumber, c.id, u"id_number")),
+        SqlValue::text(protect(c.complainant.phone, c.id, u"phone")),
+        SqlValue::text(protect(c.complainant.idNumber, c.id, u"id_number")),
         SqlValue::text(c.complainant.customerReference), int(c.complainant.anonymous), SqlValue::text(c.phoneHash),
         SqlValue::text(c.idNumberHash), SqlValue::json(partiesToJson(c.parties)), c.groupSize, c.summary,
         SqlValue::text(c.demand), c.amount ? QVariant(c.amount->fen()) : QVariant(QMetaType::fromType<qlonglong>()),
@@ -322,7 +322,7 @@ Status CaseStore::writeCase(const QString &verb, const Case &c)
         if (!result)
             return result.error();
         if (result->numRowsAffected() != 1)
-            return Error{QStringLiteral("not_found"), tr("Case %1 does not exist.").arg(c.id), {}};
+            return Error {QStringLiteral("not_found"), tr("Case %1 does not exist.").arg(c.id), {}};
     } else {
         sql = QStringLiteral("INSERT INTO cases (%1) VALUES (%2)")
                   .arg(caseColumns.join(QStringLiteral(", ")), placeholders(caseColumns.size()));
@@ -348,13 +348,14 @@ Status CaseStore::writeSearchDocument(const Case &c)
                           : m_database.exec(QStringLiteral("DELETE FROM case_search WHERE case_id = ?"), {c.id});
     if (!removed)
         return removed.error();
-    const QString document = QStringList{c.number, c.complainant.name, c.summary, c.demand, c.forwarding.reference,
-                                         c.complainant.customerReference, c.mediaOutlet, c.product}
+    const QString document = QStringList {c.number, c.complainant.name, c.summary, c.demand, c.forwarding.reference,
+        c.complainant.customerReference, c.mediaOutlet, c.product}
                                  .join(QLatin1Char('\n'));
     auto inserted = sqlite
         ? m_database.exec(QStringLiteral("INSERT INTO case_search (rowid, case_id, document) VALUES (?, ?, ?)"),
-                          {rowid, c.id, document})
-        : m_database.exec(QStringLiteral("INSERT INTO case_search (case_id, document) VALUES (?, ?)"), {c.id, document});
+            {rowid, c.id, document})
+        : m_database.exec(
+            QStringLiteral("INSERT INTO case_search (case_id, document) VALUES (?, ?)"), {c.id, document});
     if (!inserted)
         return inserted.error();
     return {};
@@ -471,8 +472,8 @@ Case CaseStore::readCase(const QSqlQuery &q) const
 
 Result<QList<Case>> CaseStore::selectCases(const QString &where, const QVariantList &bindings, const QString &tail)
 {
-    const QString sql = QStringLiteral("SELECT %1 FROM cases WHERE %2 %3")
-                            .arg(caseColumns.join(QStringLiteral(", ")), where, tail);
+    const QString sql
+        = QStringLiteral("SELECT %1 FROM cases WHERE %2 %3").arg(caseColumns.join(QStringLiteral(", ")), where, tail);
     return selectAll<Case>(m_database, sql, bindings, [this](const QSqlQuery &q) { return readCase(q); });
 }
 
@@ -490,7 +491,7 @@ namespace {
 // Builds the WHERE clause shared by listing and counting.
 QString filterClause(const CaseQuery &query, const SqlDialect &dialect, QVariantList &bindings)
 {
-    QStringList conditions{QStringLiteral("1 = 1")};
+    QStringList conditions {QStringLiteral("1 = 1")};
     if (!query.branchIds.isEmpty()) {
         conditions.append(QStringLiteral("branch_id IN (%1)").arg(placeholders(query.branchIds.size())));
         for (const QString &id : query.branchIds)
@@ -538,6 +539,28 @@ QString filterClause(const CaseQuery &query, const SqlDialect &dialect, QVariant
         conditions.append(QStringLiteral("received_at < ?"));
         bindings.append(SqlValue::time(query.receivedTo.addDays(1).startOfDay(Qt::UTC)));
     }
+    const auto since = [&](const char *column, const QDateTime &from, const QDateTime &before) {
+        if (from.isValid()) {
+            conditions.append(QLatin1String(column) + QStringLiteral(" >= ?"));
+            bindings.append(SqlValue::time(from));
+        }
+        if (before.isValid()) {
+            conditions.append(QLatin1String(column) + QStringLiteral(" < ?"));
+            bindings.append(SqlValue::time(before));
+        }
+    };
+    since("received_at", query.receivedSince, query.receivedBefore);
+    since("resolved_at", query.resolvedSince, query.resolvedBefore);
+    if (query.openAt.isValid()) {
+        conditions.append(QStringLiteral("received_at < ? AND (resolved_at IS NULL OR resolved_at >= ?) "
+                                         "AND (closed_at IS NULL OR closed_at >= ?)"));
+        for (int i = 0; i < 3; ++i)
+            bindings.append(SqlValue::time(query.openAt));
+    }
+    if (query.dueBefore.isValid()) {
+        conditions.append(QStringLiteral("due_by < ?"));
+        bindings.append(SqlValue::date(query.dueBefore));
+    }
     const QStringList terms = query.text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (!terms.isEmpty()) {
         QStringList termConditions;
@@ -573,8 +596,8 @@ Result<CasePage> CaseStore::listCases(const CaseQuery &query)
     if (!query.cursor.isEmpty()) {
         const auto cursor = decodeCursor(query.order, query.cursor);
         if (!cursor) {
-            return Error{QStringLiteral("invalid_cursor"), tr("The page cursor is not valid for this listing."),
-                         {{QStringLiteral("field"), QStringLiteral("cursor")}}};
+            return Error {QStringLiteral("invalid_cursor"), tr("The page cursor is not valid for this listing."),
+                {{QStringLiteral("field"), QStringLiteral("cursor")}}};
         }
         where += descending ? QStringLiteral(" AND (%1 < ? OR (%1 = ? AND id < ?))").arg(keyColumn)
                             : QStringLiteral(" AND (%1 > ? OR (%1 = ? AND id > ?))").arg(keyColumn);
@@ -621,16 +644,16 @@ Result<qint64> CaseStore::countCases(const CaseQuery &query)
 }
 
 Result<QList<Case>> CaseStore::findByContact(const QString &phoneHash, const QString &idNumberHash,
-                                             const QString &category, const QDateTime &since, const QString &excludeId)
+    const QString &category, const QDateTime &since, const QString &excludeId)
 {
     if (phoneHash.isEmpty() && idNumberHash.isEmpty())
         return QList<Case>();
     return selectCases(QStringLiteral("(phone_hash = ? OR id_number_hash = ?) AND category = ? AND received_at >= ? "
                                       "AND id <> ?"),
-                       {phoneHash.isEmpty() ? QStringLiteral("-") : phoneHash,
-                        idNumberHash.isEmpty() ? QStringLiteral("-") : idNumberHash, category, SqlValue::time(since),
-                        excludeId.isNull() ? QStringLiteral("") : excludeId},
-                       QStringLiteral("ORDER BY received_at DESC"));
+        {phoneHash.isEmpty() ? QStringLiteral("-") : phoneHash,
+            idNumberHash.isEmpty() ? QStringLiteral("-") : idNumberHash, category, SqlValue::time(since),
+            excludeId.isNull() ? QStringLiteral("") : excludeId},
+        QStringLiteral("ORDER BY received_at DESC"));
 }
 
 Result<int> CaseStore::lastNumberSequence(const QString &prefix)
@@ -662,15 +685,15 @@ Result<int> CaseStore::lastNumberSequence(const QString &prefix)
 
 Status CaseStore::writeRecord(const QString &verb, const CaseRecord &record)
 {
-    QString sql = QStringLiteral(
-        "INSERT INTO case_records (id, case_id, kind, data, created_at, created_by, revision) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    QString sql = QStringLiteral("INSERT INTO case_records (id, case_id, kind, data, created_at, created_by, revision) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?)");
     if (verb == QLatin1String("upsert")) {
-        sql += m_database.dialect().upsertSuffix(QStringLiteral("id"),
-                                                 {QStringLiteral("data"), QStringLiteral("revision")});
+        sql += m_database.dialect().upsertSuffix(
+            QStringLiteral("id"), {QStringLiteral("data"), QStringLiteral("revision")});
     }
-    auto result = m_database.exec(sql, {record.id, record.caseId, record.kind, SqlValue::json(record.data),
-                                        SqlValue::time(record.createdAt), SqlValue::text(record.createdBy),
-                                        record.revision});
+    auto result = m_database.exec(sql,
+        {record.id, record.caseId, record.kind, SqlValue::json(record.data), SqlValue::time(record.createdAt),
+            SqlValue::text(record.createdBy), record.revision});
     if (!result)
         return result.error();
     return {};
@@ -691,22 +714,21 @@ const QString recordColumns = QStringLiteral("id, case_id, kind, data, created_a
 
 CaseRecord readRecord(const QSqlQuery &q)
 {
-    return {q.value(0).toString(),           q.value(1).toString(), q.value(2).toString(),
-            SqlValue::jsonObject(q.value(3)), SqlValue::time(q.value(4)), q.value(5).toString(),
-            q.value(6).toLongLong()};
+    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), SqlValue::jsonObject(q.value(3)),
+        SqlValue::time(q.value(4)), q.value(5).toString(), q.value(6).toLongLong()};
 }
 } // namespace
 
 Result<QList<CaseRecord>> CaseStore::records(const QString &caseId, const QString &kind)
 {
     if (kind.isEmpty()) {
-        return selectAll<CaseRecord>(
-            m_database, QStringLiteral("SELECT %1 FROM case_records WHERE case_id = ? ORDER BY created_at, id").arg(recordColumns),
+        return selectAll<CaseRecord>(m_database,
+            QStringLiteral("SELECT %1 FROM case_records WHERE case_id = ? ORDER BY created_at, id").arg(recordColumns),
             {caseId}, readRecord);
     }
-    return selectAll<CaseRecord>(
-        m_database,
-        QStringLiteral("SELECT %1 FROM case_records WHERE case_id = ? AND kind = ? ORDER BY created_at, id").arg(recordColumns),
+    return selectAll<CaseRecord>(m_database,
+        QStringLiteral("SELECT %1 FROM case_records WHERE case_id = ? AND kind = ? ORDER BY created_at, id")
+            .arg(recordColumns),
         {caseId, kind}, readRecord);
 }
 
@@ -723,11 +745,11 @@ Status CaseStore::writeAudit(const QString &verb, const AuditEvent &event)
     // The trail is append-only: a client re-applying a pulled event must not try to rewrite it.
     if (verb == QLatin1String("upsert"))
         sql += QStringLiteral(" ON CONFLICT (id) DO NOTHING");
-    auto result = m_database.exec(
-        sql, {event.id, SqlValue::text(event.caseId), SqlValue::time(event.at), SqlValue::text(event.actorId),
-              event.action, event.fromStatus ? QVariant(toCode(*event.fromStatus)) : QVariant(QMetaType::fromType<QString>()),
-              event.toStatus ? QVariant(toCode(*event.toStatus)) : QVariant(QMetaType::fromType<QString>()),
-              SqlValue::text(event.reason), SqlValue::json(event.details), event.revision});
+    auto result = m_database.exec(sql,
+        {event.id, SqlValue::text(event.caseId), SqlValue::time(event.at), SqlValue::text(event.actorId), event.action,
+            event.fromStatus ? QVariant(toCode(*event.fromStatus)) : QVariant(QMetaType::fromType<QString>()),
+            event.toStatus ? QVariant(toCode(*event.toStatus)) : QVariant(QMetaType::fromType<QString>()),
+            SqlValue::text(event.reason), SqlValue::json(event.details), event.revision});
     if (!result)
         return result.error();
     return {};
@@ -744,8 +766,8 @@ Status CaseStore::upsertAudit(const AuditEvent &event)
 }
 
 namespace {
-const QString auditColumns =
-    QStringLiteral("id, case_id, at, actor_id, action, from_status, to_status, reason, details, revision");
+const QString auditColumns
+    = QStringLiteral("id, case_id, at, actor_id, action, from_status, to_status, reason, details, revision");
 
 AuditEvent readAudit(const QSqlQuery &q)
 {
@@ -768,8 +790,8 @@ AuditEvent readAudit(const QSqlQuery &q)
 
 Result<QList<AuditEvent>> CaseStore::auditTrail(const QString &caseId)
 {
-    return selectAll<AuditEvent>(
-        m_database, QStringLiteral("SELECT %1 FROM audit_events WHERE case_id = ? ORDER BY at, revision, id").arg(auditColumns),
+    return selectAll<AuditEvent>(m_database,
+        QStringLiteral("SELECT %1 FROM audit_events WHERE case_id = ? ORDER BY at, revision, id").arg(auditColumns),
         {caseId}, readAudit);
 }
 
@@ -781,17 +803,17 @@ Result<std::optional<AuditEvent>> CaseStore::findAuditEvent(const QString &id)
 
 Status CaseStore::saveCorrectiveAction(const CorrectiveAction &a)
 {
-    const QStringList columns = {QStringLiteral("id"),         QStringLiteral("case_id"),    QStringLiteral("branch_id"),
-                                 QStringLiteral("title"),      QStringLiteral("description"), QStringLiteral("owner"),
-                                 QStringLiteral("due_on"),     QStringLiteral("status"),     QStringLiteral("done_on"),
-                                 QStringLiteral("created_at"), QStringLiteral("created_by"), QStringLiteral("revision")};
+    const QStringList columns = {QStringLiteral("id"), QStringLiteral("case_id"), QStringLiteral("branch_id"),
+        QStringLiteral("title"), QStringLiteral("description"), QStringLiteral("owner"), QStringLiteral("due_on"),
+        QStringLiteral("status"), QStringLiteral("done_on"), QStringLiteral("created_at"), QStringLiteral("created_by"),
+        QStringLiteral("revision")};
     const QString sql = QStringLiteral("INSERT INTO corrective_actions (%1) VALUES (%2)")
                             .arg(columns.join(QStringLiteral(", ")), placeholders(columns.size()))
         + m_database.dialect().upsertSuffix(QStringLiteral("id"), columns.mid(1));
-    auto result = m_database.exec(
-        sql, {a.id, SqlValue::text(a.caseId), a.branchId, a.title, SqlValue::text(a.description), SqlValue::text(a.owner),
-              SqlValue::date(a.dueOn), a.status, SqlValue::date(a.doneOn), SqlValue::time(a.createdAt),
-              SqlValue::text(a.createdBy), a.revision});
+    auto result = m_database.exec(sql,
+        {a.id, SqlValue::text(a.caseId), a.branchId, a.title, SqlValue::text(a.description), SqlValue::text(a.owner),
+            SqlValue::date(a.dueOn), a.status, SqlValue::date(a.doneOn), SqlValue::time(a.createdAt),
+            SqlValue::text(a.createdBy), a.revision});
     if (!result)
         return result.error();
     return {};
@@ -822,14 +844,14 @@ CorrectiveAction readCorrectiveAction(const QSqlQuery &q)
 
 Result<std::optional<CorrectiveAction>> CaseStore::findCorrectiveAction(const QString &id)
 {
-    return firstOf(selectAll<CorrectiveAction>(
-        m_database, QStringLiteral("SELECT %1 FROM corrective_actions WHERE id = ?").arg(correctiveColumns), {id},
+    return firstOf(selectAll<CorrectiveAction>(m_database,
+        QStringLiteral("SELECT %1 FROM corrective_actions WHERE id = ?").arg(correctiveColumns), {id},
         readCorrectiveAction));
 }
 
 Result<QList<CorrectiveAction>> CaseStore::correctiveActions(const QStringList &branchIds, const QString &caseId)
 {
-    QStringList conditions{QStringLiteral("1 = 1")};
+    QStringList conditions {QStringLiteral("1 = 1")};
     QVariantList bindings;
     if (!branchIds.isEmpty()) {
         conditions.append(QStringLiteral("branch_id IN (%1)").arg(placeholders(branchIds.size())));
@@ -841,21 +863,22 @@ Result<QList<CorrectiveAction>> CaseStore::correctiveActions(const QStringList &
         bindings.append(caseId);
     }
     return selectAll<CorrectiveAction>(m_database,
-                                       QStringLiteral("SELECT %1 FROM corrective_actions WHERE %2 ORDER BY due_on, id")
-                                           .arg(correctiveColumns, conditions.join(QStringLiteral(" AND "))),
-                                       bindings, readCorrectiveAction);
+        QStringLiteral("SELECT %1 FROM corrective_actions WHERE %2 ORDER BY due_on, id")
+            .arg(correctiveColumns, conditions.join(QStringLiteral(" AND "))),
+        bindings, readCorrectiveAction);
 }
 
 Status CaseStore::saveBranch(const Branch &b)
 {
-    const QStringList columns = {QStringLiteral("id"),        QStringLiteral("code"),   QStringLiteral("name"),
-                                 QStringLiteral("parent_id"), QStringLiteral("time_zone"), QStringLiteral("cutoff"),
-                                 QStringLiteral("active"),    QStringLiteral("revision")};
+    const QStringList columns = {QStringLiteral("id"), QStringLiteral("code"), QStringLiteral("name"),
+        QStringLiteral("parent_id"), QStringLiteral("time_zone"), QStringLiteral("cutoff"), QStringLiteral("active"),
+        QStringLiteral("revision")};
     const QString sql = QStringLiteral("INSERT INTO branches (%1) VALUES (%2)")
                             .arg(columns.join(QStringLiteral(", ")), placeholders(columns.size()))
         + m_database.dialect().upsertSuffix(QStringLiteral("id"), columns.mid(1));
-    auto result = m_database.exec(sql, {b.id, b.code, b.name, SqlValue::text(b.parentId), b.timeZone,
-                                        b.cutoff.toString(QStringLiteral("HH:mm")), int(b.active), b.revision});
+    auto result = m_database.exec(sql,
+        {b.id, b.code, b.name, SqlValue::text(b.parentId), b.timeZone, b.cutoff.toString(QStringLiteral("HH:mm")),
+            int(b.active), b.revision});
     if (!result)
         return result.error();
     return {};
@@ -881,14 +904,14 @@ Branch readBranch(const QSqlQuery &q)
 
 Result<QList<Branch>> CaseStore::branches()
 {
-    return selectAll<Branch>(m_database, QStringLiteral("SELECT %1 FROM branches ORDER BY code").arg(branchColumns), {},
-                             readBranch);
+    return selectAll<Branch>(
+        m_database, QStringLiteral("SELECT %1 FROM branches ORDER BY code").arg(branchColumns), {}, readBranch);
 }
 
 Result<std::optional<Branch>> CaseStore::findBranch(const QString &id)
 {
-    return firstOf(selectAll<Branch>(m_database, QStringLiteral("SELECT %1 FROM branches WHERE id = ?").arg(branchColumns),
-                                     {id}, readBranch));
+    return firstOf(selectAll<Branch>(
+        m_database, QStringLiteral("SELECT %1 FROM branches WHERE id = ?").arg(branchColumns), {id}, readBranch));
 }
 
 Result<std::optional<Branch>> CaseStore::findBranchByCode(const QString &code)
@@ -902,7 +925,7 @@ Result<QStringList> CaseStore::branchSubtree(const QString &branchId)
     auto all = branches();
     if (!all)
         return all.error();
-    QStringList subtree{branchId};
+    QStringList subtree {branchId};
     // Breadth-first over the (small) branch list; guards against a cycle written by hand.
     for (int i = 0; i < subtree.size() && subtree.size() <= all->size(); ++i) {
         for (const Branch &b : all.value()) {
@@ -918,14 +941,15 @@ Status CaseStore::saveUser(const User &u)
     QStringList roles;
     for (Role role : u.roles)
         roles.append(toCode(role));
-    const QStringList columns = {QStringLiteral("id"),   QStringLiteral("login"), QStringLiteral("name"),
-                                 QStringLiteral("roles"), QStringLiteral("branch_id"), QStringLiteral("unit"),
-                                 QStringLiteral("phone"), QStringLiteral("disabled"), QStringLiteral("revision")};
+    const QStringList columns = {QStringLiteral("id"), QStringLiteral("login"), QStringLiteral("name"),
+        QStringLiteral("roles"), QStringLiteral("branch_id"), QStringLiteral("unit"), QStringLiteral("phone"),
+        QStringLiteral("disabled"), QStringLiteral("revision")};
     const QString sql = QStringLiteral("INSERT INTO users (%1) VALUES (%2)")
                             .arg(columns.join(QStringLiteral(", ")), placeholders(columns.size()))
         + m_database.dialect().upsertSuffix(QStringLiteral("id"), columns.mid(1));
-    auto result = m_database.exec(sql, {u.id, u.login, u.name, roles.join(QLatin1Char(',')), u.branchId,
-                                        SqlValue::text(u.unit), SqlValue::text(u.phone), int(u.disabled), u.revision});
+    auto result = m_database.exec(sql,
+        {u.id, u.login, u.name, roles.join(QLatin1Char(',')), u.branchId, SqlValue::text(u.unit),
+            SqlValue::text(u.phone), int(u.disabled), u.revision});
     if (!result)
         return result.error();
     return {};
@@ -955,19 +979,20 @@ User readUser(const QSqlQuery &q)
 
 Result<QList<User>> CaseStore::users()
 {
-    return selectAll<User>(m_database, QStringLiteral("SELECT %1 FROM users ORDER BY login").arg(userColumns), {}, readUser);
+    return selectAll<User>(
+        m_database, QStringLiteral("SELECT %1 FROM users ORDER BY login").arg(userColumns), {}, readUser);
 }
 
 Result<std::optional<User>> CaseStore::findUser(const QString &id)
 {
-    return firstOf(
-        selectAll<User>(m_database, QStringLiteral("SELECT %1 FROM users WHERE id = ?").arg(userColumns), {id}, readUser));
+    return firstOf(selectAll<User>(
+        m_database, QStringLiteral("SELECT %1 FROM users WHERE id = ?").arg(userColumns), {id}, readUser));
 }
 
 Result<std::optional<User>> CaseStore::findUserByLogin(const QString &login)
 {
-    return firstOf(selectAll<User>(m_database, QStringLiteral("SELECT %1 FROM users WHERE login = ?").arg(userColumns),
-                                   {login}, readUser));
+    return firstOf(selectAll<User>(
+        m_database, QStringLiteral("SELECT %1 FROM users WHERE login = ?").arg(userColumns), {login}, readUser));
 }
 
 } // namespace casedesk

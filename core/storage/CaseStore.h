@@ -57,7 +57,7 @@ public:
     Result<qint64> countCases(const CaseQuery &query);
     // Earlier cases with the same phone or ID hash in a category since a date: repeat detection.
     Result<QList<Case>> findByContact(const QString &phoneHash, const QString &idNumberHash, const QString &category,
-                                      const QDateTime &since, const QString &excludeId = {});
+        const QDateTime &since, const QString &excludeId = {});
     // Highest sequence used for case numbers starting with prefix ("SH01-20261124-A").
     Result<int> lastNumberSequence(const QString &prefix);
 

@@ -15,8 +15,7 @@ Database::Database(QString connectionName, QString location, std::unique_ptr<Sql
     : m_connectionName(std::move(connectionName))
     , m_location(std::move(location))
     , m_dialect(std::move(dialect))
-{
-}
+{ }
 
 Database::~Database()
 {
@@ -31,12 +30,12 @@ Database::~Database()
 
 Result<std::unique_ptr<Database>> Database::open(const QString &location, const Options &options)
 {
-    const bool postgres = location.startsWith(QLatin1String("postgresql://"))
-        || location.startsWith(QLatin1String("postgres://"));
+    const bool postgres
+        = location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
     auto dialect = postgres ? SqlDialect::postgres() : SqlDialect::sqlite();
     if (!QSqlDatabase::isDriverAvailable(dialect->qtDriver())) {
-        return Error{QStringLiteral("database_driver_missing"),
-                     tr("The Qt SQL driver %1 is not installed.").arg(dialect->qtDriver()), {}};
+        return Error {QStringLiteral("database_driver_missing"),
+            tr("The Qt SQL driver %1 is not installed.").arg(dialect->qtDriver()), {}};
     }
     const QString name = QStringLiteral("casedesk-%1").arg(connectionCounter.fetchAndAddRelaxed(1));
     QSqlDatabase db = QSqlDatabase::addDatabase(dialect->qtDriver(), name);
@@ -55,11 +54,11 @@ Result<std::unique_ptr<Database>> Database::open(const QString &location, const 
     }
     std::unique_ptr<Database> database(new Database(name, location, std::move(dialect)));
     if (!db.open()) {
-        const Error error{QStringLiteral("database_unavailable"),
-                          tr("Cannot open the database %1: %2")
-                              .arg(postgres ? QUrl(location).adjusted(QUrl::RemovePassword).toString() : location,
-                                   db.lastError().text()),
-                          {}};
+        const Error error {QStringLiteral("database_unavailable"),
+            tr("Cannot open the database %1: %2")
+                .arg(postgres ? QUrl(location).adjusted(QUrl::RemovePassword).toString() : location,
+                    db.lastError().text()),
+            {}};
         db = QSqlDatabase(); // the connection must be unused when the Database removes it
         return error;
     }
@@ -81,7 +80,7 @@ QSqlDatabase Database::connection() const
 Error Database::sqlError(const QString &what, const QSqlError &error) const
 {
     return {QStringLiteral("database_error"), tr("Database error: %1").arg(error.text()),
-            {{QStringLiteral("statement"), what.left(200)}, {QStringLiteral("native_code"), error.nativeErrorCode()}}};
+        {{QStringLiteral("statement"), what.left(200)}, {QStringLiteral("native_code"), error.nativeErrorCode()}}};
 }
 
 Result<SqlRows> Database::exec(const QString &sql, const QVariantList &bindings)
@@ -137,8 +136,8 @@ Status Database::begin()
 {
     // Nested transactions are savepoints: a failed inner part rolls back alone, so the outer
     // one can still commit what it did (e.g. the sync op log records a rejected op).
-    const QString sql = m_transactionDepth == 0 ? QStringLiteral("BEGIN")
-                                                : QStringLiteral("SAVEPOINT sp%1").arg(m_transactionDepth);
+    const QString sql
+        = m_transactionDepth == 0 ? QStringLiteral("BEGIN") : QStringLiteral("SAVEPOINT sp%1").arg(m_transactionDepth);
     if (m_transactionDepth == 0 && m_dialect->name() == QLatin1String("sqlite")) {
         // IMMEDIATE takes the write lock up front, so two writers never deadlock upgrading a read lock.
         auto begun = exec(QStringLiteral("BEGIN IMMEDIATE"));
@@ -196,7 +195,7 @@ Database::Transaction::~Transaction()
 Status Database::Transaction::commit()
 {
     if (m_done)
-        return Error{QStringLiteral("transaction_failed"), Database::tr("The transaction could not be started."), {}};
+        return Error {QStringLiteral("transaction_failed"), Database::tr("The transaction could not be started."), {}};
     m_done = true;
     return m_database.finish(true);
 }

@@ -5,8 +5,8 @@
 #include "storage/SqlRows.h"
 
 #include <QCoreApplication>
-#include <QSqlDatabase>
 #include <QHash>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariantList>
 
@@ -30,7 +30,7 @@ public:
 
     // location: "postgresql://user:pass@host:port/db", a file path, or ":memory:".
     static Result<std::unique_ptr<Database>> open(const QString &location, const Options &options);
-    static Result<std::unique_ptr<Database>> open(const QString &location) { return open(location, Options{}); }
+    static Result<std::unique_ptr<Database>> open(const QString &location) { return open(location, Options {}); }
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;

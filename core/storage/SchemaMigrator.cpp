@@ -27,8 +27,8 @@ int SchemaMigrator::currentVersion(Database &database, const QString &component)
     return version ? version->toInt() : -1;
 }
 
-Status SchemaMigrator::migrate(Database &database, const QString &component, const QList<Migration> &migrations,
-                               int targetVersion)
+Status SchemaMigrator::migrate(
+    Database &database, const QString &component, const QList<Migration> &migrations, int targetVersion)
 {
     if (auto ok = ensureVersionTable(database); !ok)
         return ok;
@@ -37,17 +37,17 @@ Status SchemaMigrator::migrate(Database &database, const QString &component, con
     for (const Migration &migration : migrations) {
         // Numbered and forward-only: a gap or reordering is a programming error worth refusing loudly.
         if (migration.version != expected++) {
-            return Error{QStringLiteral("migration_order"),
-                         tr("Migrations of %1 are not numbered 1, 2, 3 …").arg(component), {}};
+            return Error {QStringLiteral("migration_order"),
+                tr("Migrations of %1 are not numbered 1, 2, 3 …").arg(component), {}};
         }
     }
     if (current > migrations.size()) {
-        return Error{QStringLiteral("schema_too_new"),
-                     tr("The database was written by a newer CaseDesk (%1 schema version %2; this program knows %3).")
-                         .arg(component)
-                         .arg(current)
-                         .arg(migrations.size()),
-                     {}};
+        return Error {QStringLiteral("schema_too_new"),
+            tr("The database was written by a newer CaseDesk (%1 schema version %2; this program knows %3).")
+                .arg(component)
+                .arg(current)
+                .arg(migrations.size()),
+            {}};
     }
     for (const Migration &migration : migrations) {
         if (migration.version <= current)
@@ -69,9 +69,10 @@ Status SchemaMigrator::migrate(Database &database, const QString &component, con
             }
         }
         auto recorded = database.exec(
-            QStringLiteral("INSERT INTO schema_migrations (component, version, description, applied_at) VALUES (?, ?, ?, ?)"),
+            QStringLiteral(
+                "INSERT INTO schema_migrations (component, version, description, applied_at) VALUES (?, ?, ?, ?)"),
             {component, migration.version, migration.description,
-             QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+                QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
         if (!recorded)
             return recorded.error();
         if (auto committed = transaction.commit(); !committed)

@@ -17,8 +17,8 @@ class SchemaMigrator
     Q_DECLARE_TR_FUNCTIONS(SchemaMigrator)
 
 public:
-    static Status migrate(Database &database, const QString &component, const QList<Migration> &migrations,
-                          int targetVersion = -1);
+    static Status migrate(
+        Database &database, const QString &component, const QList<Migration> &migrations, int targetVersion = -1);
     static int currentVersion(Database &database, const QString &component);
 };
 

@@ -14,8 +14,8 @@ public:
     {
         // DESIGN §5: an acknowledged write survives a power cut: WAL with synchronous=FULL.
         return {QStringLiteral("PRAGMA journal_mode=WAL"),
-                durable ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"),
-                QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA busy_timeout=10000")};
+            durable ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"),
+            QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA busy_timeout=10000")};
     }
 
     QString translate(QString sql) const override
@@ -29,8 +29,8 @@ public:
         const QString message = QStringLiteral("%1 is append-only").arg(table);
         return {QStringLiteral("CREATE TRIGGER %1_no_update BEFORE UPDATE ON %1 BEGIN SELECT RAISE(ABORT, '%2'); END")
                     .arg(table, message),
-                QStringLiteral("CREATE TRIGGER %1_no_delete BEFORE DELETE ON %1 BEGIN SELECT RAISE(ABORT, '%2'); END")
-                    .arg(table, message)};
+            QStringLiteral("CREATE TRIGGER %1_no_delete BEFORE DELETE ON %1 BEGIN SELECT RAISE(ABORT, '%2'); END")
+                .arg(table, message)};
     }
 
     QStringList createSearchIndex() const override
@@ -70,8 +70,9 @@ public:
 
     QStringList connectionSetup(bool durable) const override
     {
-        return {durable ? QStringLiteral("SET synchronous_commit = on") : QStringLiteral("SET synchronous_commit = off"),
-                QStringLiteral("SET client_encoding = 'UTF8'")};
+        return {
+            durable ? QStringLiteral("SET synchronous_commit = on") : QStringLiteral("SET synchronous_commit = off"),
+            QStringLiteral("SET client_encoding = 'UTF8'")};
     }
 
     QString translate(QString sql) const override
@@ -84,16 +85,16 @@ public:
     {
         return {QStringLiteral("CREATE OR REPLACE FUNCTION casedesk_append_only() RETURNS trigger AS $$ BEGIN "
                                "RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$ LANGUAGE plpgsql"),
-                QStringLiteral("CREATE TRIGGER %1_append_only BEFORE UPDATE OR DELETE ON %1 "
-                               "FOR EACH ROW EXECUTE FUNCTION casedesk_append_only()")
-                    .arg(table)};
+            QStringLiteral("CREATE TRIGGER %1_append_only BEFORE UPDATE OR DELETE ON %1 "
+                           "FOR EACH ROW EXECUTE FUNCTION casedesk_append_only()")
+                .arg(table)};
     }
 
     QStringList createSearchIndex() const override
     {
         return {QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_trgm"),
-                QStringLiteral("CREATE TABLE case_search (case_id TEXT PRIMARY KEY, document TEXT NOT NULL)"),
-                QStringLiteral("CREATE INDEX case_search_trgm ON case_search USING gin (document gin_trgm_ops)")};
+            QStringLiteral("CREATE TABLE case_search (case_id TEXT PRIMARY KEY, document TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX case_search_trgm ON case_search USING gin (document gin_trgm_ops)")};
     }
 
     QString searchTermCondition() const override { return QStringLiteral("document ILIKE ? ESCAPE '\\'"); }

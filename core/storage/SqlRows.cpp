@@ -10,8 +10,7 @@ SqlRows::SqlRows(std::shared_ptr<Statement> statement)
 
 SqlRows::SqlRows(SqlRows &&other) noexcept
     : m_statement(std::move(other.m_statement))
-{
-}
+{ }
 
 SqlRows &SqlRows::operator=(SqlRows &&other) noexcept
 {

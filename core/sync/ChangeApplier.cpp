@@ -10,8 +10,7 @@ namespace casedesk {
 ChangeApplier::ChangeApplier(CaseStore &cases, OutboxStore &outbox)
     : m_cases(cases)
     , m_outbox(outbox)
-{
-}
+{ }
 
 Status ChangeApplier::apply(const ChangePage &page)
 {

@@ -9,16 +9,14 @@ namespace casedesk {
 
 QJsonObject Change::toJson() const
 {
-    return {{QStringLiteral("revision"), revision},
-            {QStringLiteral("kind"), kind},
-            {QStringLiteral("id"), id},
-            {QStringLiteral("data"), data}};
+    return {{QStringLiteral("revision"), revision}, {QStringLiteral("kind"), kind}, {QStringLiteral("id"), id},
+        {QStringLiteral("data"), data}};
 }
 
 Change Change::fromJson(const QJsonObject &json)
 {
     return {json.value(QStringLiteral("revision")).toInteger(), json.value(QStringLiteral("kind")).toString(),
-            json.value(QStringLiteral("id")).toString(), json.value(QStringLiteral("data")).toObject()};
+        json.value(QStringLiteral("id")).toString(), json.value(QStringLiteral("data")).toObject()};
 }
 
 ChangeFeed::ChangeFeed(CaseStore &store, CaseJson::Options json)
@@ -38,15 +36,16 @@ Result<ChangePage> ChangeFeed::since(qint64 revision, const AccessPolicy &access
     QStringList marks;
     for (qsizetype i = 0; i < access.scope().size(); ++i)
         marks.append(QStringLiteral("?"));
-    const QString scope = marks.isEmpty() ? QStringLiteral("(c.assignee_id = ?)")
-                                          : QStringLiteral("(c.branch_id IN (%1) OR c.assignee_id = ?)")
-                                                .arg(marks.join(QStringLiteral(", ")));
+    const QString scope = marks.isEmpty()
+        ? QStringLiteral("(c.assignee_id = ?)")
+        : QStringLiteral("(c.branch_id IN (%1) OR c.assignee_id = ?)").arg(marks.join(QStringLiteral(", ")));
     QVariantList scopeBindings;
     for (const QString &id : access.scope())
         scopeBindings.append(id);
     scopeBindings.append(access.user().id);
-    const QString actionScope = marks.isEmpty() ? QStringLiteral("1 = 0")
-                                                : QStringLiteral("branch_id IN (%1)").arg(marks.join(QStringLiteral(", ")));
+    const QString actionScope = marks.isEmpty()
+        ? QStringLiteral("1 = 0")
+        : QStringLiteral("branch_id IN (%1)").arg(marks.join(QStringLiteral(", ")));
 
     const QString sql = QStringLiteral(
         "SELECT kind, id, revision FROM ("

@@ -23,11 +23,10 @@ OfflineCasework::OfflineCasework(CaseService &service, OutboxStore &outbox, cons
     : m_service(service)
     , m_outbox(outbox)
     , m_clock(clock)
-{
-}
+{ }
 
 Result<CaseChange> OfflineCasework::submit(const SyncOp &op, const QString &caseId, const QString &summary,
-                                           const AccessPolicy &access, const QString &deviceCode)
+    const AccessPolicy &access, const QString &deviceCode)
 {
     auto transaction = m_service.store().database().transaction();
     // The same dispatch the server runs, so local and server outcomes agree (DESIGN §6).
@@ -51,52 +50,70 @@ Result<CaseChange> OfflineCasework::submit(const SyncOp &op, const QString &case
     return change;
 }
 
-Result<CaseChange> OfflineCasework::createCase(const QJsonObject &input, const AccessPolicy &access,
-                                               const QString &deviceCode)
+Result<CaseChange> OfflineCasework::createCase(
+    const QJsonObject &input, const AccessPolicy &access, const QString &deviceCode)
 {
     const QString id = input.value(QStringLiteral("id")).toString(newId());
-    SyncOp op{newId(), QStringLiteral("case.create"), id, 0, input};
+    SyncOp op {newId(), QStringLiteral("case.create"), id, 0, input};
     op.payload.remove(QStringLiteral("id"));
     return submit(op, id, tr("New complaint"), access, deviceCode);
 }
 
-Result<CaseChange> OfflineCasework::updateCase(const QString &caseId, const QJsonObject &fields, qint64 baseRevision,
-                                               const AccessPolicy &access)
+Result<CaseChange> OfflineCasework::updateCase(
+    const QString &caseId, const QJsonObject &fields, qint64 baseRevision, const AccessPolicy &access)
 {
-    SyncOp op{newId(), QStringLiteral("case.update"), caseId, baseRevision, {{QStringLiteral("fields"), fields}}};
+    SyncOp op {newId(), QStringLiteral("case.update"), caseId, baseRevision, {{QStringLiteral("fields"), fields}}};
     return submit(op, caseId, tr("Changed %1").arg(QStringList(fields.keys()).join(QStringLiteral(", "))), access, {});
 }
 
-Result<CaseChange> OfflineCasework::transition(const QString &caseId, const TransitionRequest &request,
-                                               qint64 baseRevision, const AccessPolicy &access)
+Result<CaseChange> OfflineCasework::transition(
+    const QString &caseId, const TransitionRequest &request, qint64 baseRevision, const AccessPolicy &access)
 {
-    QJsonObject payload{{QStringLiteral("to"), toCode(request.to)}, {QStringLiteral("reason"), request.reason}};
+    QJsonObject payload {{QStringLiteral("to"), toCode(request.to)}, {QStringLiteral("reason"), request.reason}};
     if (request.voluntary)
         payload.insert(QStringLiteral("voluntary"), *request.voluntary);
-    SyncOp op{newId(), QStringLiteral("case.transition"), caseId, baseRevision, payload};
+    SyncOp op {newId(), QStringLiteral("case.transition"), caseId, baseRevision, payload};
     return submit(op, caseId, tr("Moved to %1").arg(toCode(request.to)), access, {});
 }
 
-Result<CaseChange> OfflineCasework::perform(const QString &caseId, const QString &action, const QJsonObject &params,
-                                            const AccessPolicy &access)
+Result<CaseChange> OfflineCasework::perform(
+    const QString &caseId, const QString &action, const QJsonObject &params, const AccessPolicy &access)
 {
     auto current = m_service.read(caseId, access);
     if (!current)
         return current.error();
-    SyncOp op{newId(), QStringLiteral("case.action"), caseId, current->revision,
-              {{QStringLiteral("action"), action}, {QStringLiteral("params"), params}}};
+    SyncOp op {newId(), QStringLiteral("case.action"), caseId, current->revision,
+        {{QStringLiteral("action"), action}, {QStringLiteral("params"), params}}};
     return submit(op, caseId, tr("Action %1").arg(action), access, {});
 }
 
-Result<CaseChange> OfflineCasework::appendRecord(const QString &caseId, const QString &kind, const QJsonObject &data,
-                                                 const AccessPolicy &access)
+Result<CaseChange> OfflineCasework::appendRecord(
+    const QString &caseId, const QString &kind, const QJsonObject &data, const AccessPolicy &access)
 {
     auto current = m_service.read(caseId, access);
     if (!current)
         return current.error();
-    SyncOp op{newId(), QStringLiteral("record.append"), newId(), current->revision,
-              {{QStringLiteral("case_id"), caseId}, {QStringLiteral("kind"), kind}, {QStringLiteral("data"), data}}};
+    SyncOp op {newId(), QStringLiteral("record.append"), newId(), current->revision,
+        {{QStringLiteral("case_id"), caseId}, {QStringLiteral("kind"), kind}, {QStringLiteral("data"), data}}};
     return submit(op, caseId, tr("Added %1").arg(kind), access, {});
+}
+
+Result<CorrectiveAction> OfflineCasework::saveCorrectiveAction(
+    const QString &actionId, const QJsonObject &input, const AccessPolicy &access)
+{
+    auto transaction = m_service.store().database().transaction();
+    auto saved = m_service.saveCorrectiveAction(input, access, actionId);
+    if (!saved)
+        return saved.error();
+    // The op names the action, so a replay on the server updates the same one (CaseService: an unknown
+    // id is created with that id).
+    const SyncOp op {newId(), QStringLiteral("corrective_action.save"), saved->id, saved->revision, input};
+    const QString caseId = input.value(QStringLiteral("case_id")).toString();
+    if (auto ok = m_outbox.enqueue(op, caseId, tr("Corrective action: %1").arg(saved->title), m_clock.now()); !ok)
+        return ok.error();
+    if (auto ok = transaction.commit(); !ok)
+        return ok.error();
+    return saved;
 }
 
 } // namespace casedesk

@@ -11,21 +11,19 @@ namespace casedesk {
 
 OutboxStore::OutboxStore(Database &database)
     : m_database(database)
-{
-}
+{ }
 
 QList<Migration> OutboxStore::migrations()
 {
-    return {Migration{1,
-                      QStringLiteral("outbox and sync state"),
-                      {QStringLiteral("CREATE TABLE outbox (sequence INTEGER PRIMARY KEY AUTOINCREMENT, op_id TEXT NOT NULL "
-                                      "UNIQUE, kind TEXT NOT NULL, entity_id TEXT NOT NULL, case_id TEXT, "
-                                      "base_revision INTEGER NOT NULL, payload TEXT NOT NULL, summary TEXT, "
-                                      "created_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, "
-                                      "state TEXT NOT NULL DEFAULT 'pending', last_error TEXT, result TEXT)"),
-                       QStringLiteral("CREATE INDEX outbox_state ON outbox (state, sequence)"),
-                       QStringLiteral("CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")},
-                      nullptr}};
+    return {Migration {1, QStringLiteral("outbox and sync state"),
+        {QStringLiteral("CREATE TABLE outbox (sequence INTEGER PRIMARY KEY AUTOINCREMENT, op_id TEXT NOT NULL "
+                        "UNIQUE, kind TEXT NOT NULL, entity_id TEXT NOT NULL, case_id TEXT, "
+                        "base_revision INTEGER NOT NULL, payload TEXT NOT NULL, summary TEXT, "
+                        "created_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, "
+                        "state TEXT NOT NULL DEFAULT 'pending', last_error TEXT, result TEXT)"),
+            QStringLiteral("CREATE INDEX outbox_state ON outbox (state, sequence)"),
+            QStringLiteral("CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")},
+        nullptr}};
 }
 
 Status OutboxStore::migrate()
@@ -36,10 +34,11 @@ Status OutboxStore::migrate()
 Status OutboxStore::enqueue(const SyncOp &op, const QString &caseId, const QString &summary, const QDateTime &at)
 {
     auto inserted = m_database.exec(
-        QStringLiteral("INSERT INTO outbox (op_id, kind, entity_id, case_id, base_revision, payload, summary, created_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        QStringLiteral(
+            "INSERT INTO outbox (op_id, kind, entity_id, case_id, base_revision, payload, summary, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
         {op.opId, op.kind, op.entityId, SqlValue::text(caseId), op.baseRevision, SqlValue::json(op.payload),
-         SqlValue::text(summary), SqlValue::time(at)});
+            SqlValue::text(summary), SqlValue::time(at)});
     if (!inserted)
         return inserted.error();
     return {};
@@ -47,10 +46,11 @@ Status OutboxStore::enqueue(const SyncOp &op, const QString &caseId, const QStri
 
 Result<QList<OutboxEntry>> OutboxStore::select(const QString &where, const QVariantList &bindings, const QString &tail)
 {
-    auto query = m_database.exec(QStringLiteral("SELECT sequence, op_id, kind, entity_id, case_id, base_revision, payload, "
-                                                "summary, created_at, attempts, state, result FROM outbox WHERE %1 %2")
-                                     .arg(where, tail),
-                                 bindings);
+    auto query
+        = m_database.exec(QStringLiteral("SELECT sequence, op_id, kind, entity_id, case_id, base_revision, payload, "
+                                         "summary, created_at, attempts, state, result FROM outbox WHERE %1 %2")
+                              .arg(where, tail),
+            bindings);
     if (!query)
         return query.error();
     QList<OutboxEntry> entries;
@@ -90,7 +90,8 @@ Result<qint64> OutboxStore::pendingCount()
 
 Result<QStringList> OutboxStore::pendingCaseIds()
 {
-    auto query = m_database.exec(QStringLiteral("SELECT DISTINCT case_id FROM outbox WHERE state = 'pending' AND case_id IS NOT NULL"));
+    auto query = m_database.exec(
+        QStringLiteral("SELECT DISTINCT case_id FROM outbox WHERE state = 'pending' AND case_id IS NOT NULL"));
     if (!query)
         return query.error();
     QStringList ids;
@@ -110,7 +111,7 @@ Status OutboxStore::markApplied(const QString &opId)
 Status OutboxStore::markRefused(const QString &opId, const SyncOpResult &result)
 {
     auto updated = m_database.exec(QStringLiteral("UPDATE outbox SET state = ?, result = ? WHERE op_id = ?"),
-                                   {SyncOpResult::statusCode(result.status), SqlValue::json(result.toJson()), opId});
+        {SyncOpResult::statusCode(result.status), SqlValue::json(result.toJson()), opId});
     if (!updated)
         return updated.error();
     return {};
@@ -149,7 +150,8 @@ Result<QString> OutboxStore::value(const QString &key)
 Status OutboxStore::setValue(const QString &key, const QString &value)
 {
     auto written = m_database.exec(
-        QStringLiteral("INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+        QStringLiteral(
+            "INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
         {key, value});
     if (!written)
         return written.error();

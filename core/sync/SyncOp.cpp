@@ -8,26 +8,23 @@ namespace casedesk {
 
 const QStringList &SyncOp::kinds()
 {
-    static const QStringList list = {QStringLiteral("case.create"),   QStringLiteral("case.update"),
-                                     QStringLiteral("case.transition"), QStringLiteral("case.action"),
-                                     QStringLiteral("record.append"), QStringLiteral("corrective_action.save")};
+    static const QStringList list
+        = {QStringLiteral("case.create"), QStringLiteral("case.update"), QStringLiteral("case.transition"),
+            QStringLiteral("case.action"), QStringLiteral("record.append"), QStringLiteral("corrective_action.save")};
     return list;
 }
 
 QJsonObject SyncOp::toJson() const
 {
-    return {{QStringLiteral("op_id"), opId},
-            {QStringLiteral("kind"), kind},
-            {QStringLiteral("entity_id"), entityId},
-            {QStringLiteral("base_revision"), baseRevision},
-            {QStringLiteral("payload"), payload}};
+    return {{QStringLiteral("op_id"), opId}, {QStringLiteral("kind"), kind}, {QStringLiteral("entity_id"), entityId},
+        {QStringLiteral("base_revision"), baseRevision}, {QStringLiteral("payload"), payload}};
 }
 
 Result<SyncOp> SyncOp::fromJson(const QJsonObject &json)
 {
     JsonReader reader(json);
     reader.rejectUnknown({QStringLiteral("op_id"), QStringLiteral("kind"), QStringLiteral("entity_id"),
-                          QStringLiteral("base_revision"), QStringLiteral("payload")});
+        QStringLiteral("base_revision"), QStringLiteral("payload")});
     SyncOp op;
     op.opId = reader.string(QStringLiteral("op_id"), true);
     op.kind = reader.string(QStringLiteral("kind"), true);

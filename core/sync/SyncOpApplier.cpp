@@ -8,16 +8,15 @@ namespace casedesk {
 SyncOpApplier::SyncOpApplier(CaseService &service, CaseJson::Options json)
     : m_service(service)
     , m_json(std::move(json))
-{
-}
+{ }
 
 bool SyncOpApplier::isInfrastructureError(const Error &error)
 {
     return error.code.startsWith(QLatin1String("database_")) || error.code.startsWith(QLatin1String("transaction_"));
 }
 
-Result<CaseChange> SyncOpApplier::execute(const SyncOp &op, const AccessPolicy &access, const QString &deviceCode,
-                                          CaseService::Merge merge) const
+Result<CaseChange> SyncOpApplier::execute(
+    const SyncOp &op, const AccessPolicy &access, const QString &deviceCode, CaseService::Merge merge) const
 {
     JsonReader reader(op.payload);
     if (op.kind == QLatin1String("case.create")) {
@@ -62,8 +61,8 @@ Result<CaseChange> SyncOpApplier::execute(const SyncOp &op, const AccessPolicy &
             return reader.error();
         return m_service.appendRecord(caseId, kind, data, access, op.entityId);
     }
-    return Error{QStringLiteral("invalid_value"), SyncOp::tr("“%1” is not a kind of sync operation.").arg(op.kind),
-                 {{QStringLiteral("field"), QStringLiteral("kind")}}};
+    return Error {QStringLiteral("invalid_value"), SyncOp::tr("“%1” is not a kind of sync operation.").arg(op.kind),
+        {{QStringLiteral("field"), QStringLiteral("kind")}}};
 }
 
 Result<SyncOpResult> SyncOpApplier::apply(const SyncOp &op, const AccessPolicy &access, const QString &deviceCode) const
@@ -104,9 +103,9 @@ Result<SyncOpResult> SyncOpApplier::apply(const SyncOp &op, const AccessPolicy &
         result.status = SyncOpResult::Status::Conflict;
         result.conflicts = change->conflicts;
         result.error = {QStringLiteral("conflict"),
-                        SyncOp::tr("Someone else changed %1 meanwhile; your other changes were applied.")
-                            .arg(change->conflicts.join(QStringLiteral(", "))),
-                        {}};
+            SyncOp::tr("Someone else changed %1 meanwhile; your other changes were applied.")
+                .arg(change->conflicts.join(QStringLiteral(", "))),
+            {}};
     }
     return result;
 }

@@ -19,8 +19,8 @@ public:
     SyncOpApplier(CaseService &service, CaseJson::Options json);
     Result<SyncOpResult> apply(const SyncOp &op, const AccessPolicy &access, const QString &deviceCode) const;
     // Runs a case op (every kind but corrective_action.save) and returns what CaseService did.
-    Result<CaseChange> execute(const SyncOp &op, const AccessPolicy &access, const QString &deviceCode,
-                               CaseService::Merge merge) const;
+    Result<CaseChange> execute(
+        const SyncOp &op, const AccessPolicy &access, const QString &deviceCode, CaseService::Merge merge) const;
 
     static bool isInfrastructureError(const Error &error);
 

@@ -17,7 +17,7 @@ QString SyncOpResult::statusCode(Status status)
 
 QJsonObject SyncOpResult::toJson() const
 {
-    QJsonObject json{{QStringLiteral("op_id"), opId}, {QStringLiteral("status"), statusCode(status)}};
+    QJsonObject json {{QStringLiteral("op_id"), opId}, {QStringLiteral("status"), statusCode(status)}};
     if (revision > 0)
         json.insert(QStringLiteral("revision"), revision);
     if (!current.isEmpty())
@@ -35,15 +35,15 @@ SyncOpResult SyncOpResult::fromJson(const QJsonObject &json)
     result.opId = json.value(QStringLiteral("op_id")).toString();
     const QString status = json.value(QStringLiteral("status")).toString();
     result.status = status == QLatin1String("applied") ? Status::Applied
-        : status == QLatin1String("conflict")           ? Status::Conflict
-                                                        : Status::Rejected;
+        : status == QLatin1String("conflict")          ? Status::Conflict
+                                                       : Status::Rejected;
     result.revision = json.value(QStringLiteral("revision")).toInteger();
     result.current = json.value(QStringLiteral("current")).toObject();
     for (const QJsonValue &field : json.value(QStringLiteral("conflicts")).toArray())
         result.conflicts.append(field.toString());
     const QJsonObject error = json.value(QStringLiteral("error")).toObject();
     result.error = {error.value(QStringLiteral("code")).toString(), error.value(QStringLiteral("message")).toString(),
-                    error.value(QStringLiteral("details")).toObject()};
+        error.value(QStringLiteral("details")).toObject()};
     return result;
 }
 

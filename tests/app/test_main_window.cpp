@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QRegularExpression>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -143,7 +144,8 @@ private slots:
 
         QTRY_COMPARE(w->queueView()->model()->rowCount(), 1);
         QCOMPARE(w->queueView()->model()->caseAt(0)->number, QStringLiteral("SH01-20261124-A0001"));
-        QTRY_VERIFY(w->navigation()->item(0)->text().contains(QStringLiteral("(1)")));
+        // The count in the queue list, in the window's language (zh_CN: full-width brackets).
+        QTRY_VERIFY(w->navigation()->item(0)->text().contains(QRegularExpression(QStringLiteral("[(（]1[)）]"))));
         saveScreenshot(w.get(), QStringLiteral("main-reception-after-intake"));
     }
 
@@ -185,10 +187,20 @@ private slots:
         CaseTableModel *model = w->queueView()->model();
         const QModelIndex category = model->index(0, CaseTableModel::CategoryColumn);
         QCOMPARE(category.data().toString(), QStringLiteral("工作失误"));
+        // The translated texts (translations/casedesk_zh_CN.ts): menu, column header, status.
+        QAction *caseMenu = w->menuBar()->actions().constFirst();
+        const auto header = [model] { return model->headerData(CaseTableModel::NumberColumn, Qt::Horizontal); };
+        const auto status = [model] { return model->index(0, CaseTableModel::StatusColumn).data().toString(); };
+        QCOMPARE(caseMenu->text(), QStringLiteral("案件(&C)"));
+        QCOMPARE(header().toString(), QStringLiteral("案件编号"));
+        QCOMPARE(status(), QStringLiteral("已受理"));
         w->action(QStringLiteral("language:en"))->trigger();
         QCOMPARE(UiLanguage::current(), QStringLiteral("en"));
         QCOMPARE(preferences->language(), QStringLiteral("en"));
         QTRY_COMPARE(model->index(0, CaseTableModel::CategoryColumn).data().toString(), QStringLiteral("Work error"));
+        QTRY_COMPARE(caseMenu->text(), QStringLiteral("&Case"));
+        QCOMPARE(header().toString(), QStringLiteral("Case number"));
+        QCOMPARE(status(), QStringLiteral("Received"));
         QVERIFY(w->action(QStringLiteral("language:en"))->isChecked());
         saveScreenshot(w.get(), QStringLiteral("main-reception-english"));
 
@@ -201,6 +213,8 @@ private slots:
         QCOMPARE(UiLanguage::current(), QStringLiteral("zh_CN"));
         QCOMPARE(preferences->language(), QStringLiteral("zh_CN"));
         QTRY_COMPARE(model->index(0, CaseTableModel::CategoryColumn).data().toString(), QStringLiteral("工作失误"));
+        QTRY_COMPARE(caseMenu->text(), QStringLiteral("案件(&C)"));
+        QCOMPARE(header().toString(), QStringLiteral("案件编号"));
     }
 };
 

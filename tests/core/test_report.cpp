@@ -1,6 +1,7 @@
 #include "fixtures/ReportFixture.h"
 #include "report/EarlyWarning.h"
 #include "report/KpiDefinitions.h"
+#include "report/ReportDrillDown.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -147,6 +148,58 @@ private slots:
             qPrintable(show(KpiDefinitions::change(*kpi, now, before))));
         QVERIFY2(same(yoy, KpiDefinitions::change(*kpi, now, yearBefore)),
             qPrintable(show(KpiDefinitions::change(*kpi, now, yearBefore))));
+    }
+
+    // The cases behind each figure (the client's drill-down) are the ones the hand count above names.
+    void drillDown_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QStringList>("tags");
+        QTest::newRow("received") << u"received"_s
+                                  << QStringList {u"M1"_s, u"M2"_s, u"M3"_s, u"M4"_s, u"M5"_s, u"M6"_s, u"M7"_s,
+                                         u"M8"_s, u"M11"_s};
+        QTest::newRow("repeats") << u"repeat_rate"_s << QStringList {u"M3"_s, u"M5"_s};
+        QTest::newRow("resolved") << u"resolved"_s << QStringList {u"F3"_s, u"M1"_s, u"M2"_s, u"M5"_s, u"M8"_s};
+        QTest::newRow("on time: the resolved")
+            << u"on_time_rate"_s << QStringList {u"F3"_s, u"M1"_s, u"M2"_s, u"M5"_s, u"M8"_s};
+        QTest::newRow("open") << u"open_at_end"_s << QStringList {u"M3"_s, u"M4"_s, u"M6"_s, u"M7"_s};
+        QTest::newRow("overdue") << u"overdue_open"_s << QStringList {u"M3"_s, u"M4"_s, u"M6"_s};
+    }
+
+    void drillDown()
+    {
+        QFETCH(QString, code);
+        QFETCH(QStringList, tags);
+        const auto query = ReportDrillDown(march).figure(code);
+        QVERIFY(query);
+        CaseQuery q = *query;
+        q.limit = 100;
+        auto page = f->store->listCases(q);
+        QVERIFY(page);
+        QStringList found;
+        for (const Case &c : page->cases) {
+            for (auto it = f->cases.cbegin(); it != f->cases.cend(); ++it) {
+                if (it->id == c.id)
+                    found.append(it.key());
+            }
+        }
+        found.sort();
+        tags.sort();
+        QCOMPARE(found, tags);
+    }
+
+    void drillDownOfEventsAndWarnings()
+    {
+        QVERIFY(!ReportDrillDown(march).figure(u"extensions"_s));
+        EarlyWarning warning;
+        warning.dimension = u"branch"_s;
+        warning.code = f->sz02.id;
+        const auto query = ReportDrillDown(march).warning(warning);
+        QVERIFY(query);
+        QCOMPARE(f->store->countCases(*query).value(), 2); // M6, M7
+        warning.dimension = u"category"_s;
+        warning.code = u"service_attitude"_s;
+        QCOMPARE(f->store->countCases(*ReportDrillDown(march).warning(warning)).value(), 2); // M2, M8
     }
 
     void numeratorsAndDenominators()

@@ -5,8 +5,8 @@
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
-#include <QTimeZone>
 #include <QTest>
+#include <QTimeZone>
 #include <QUuid>
 
 using namespace casedesk;
@@ -70,8 +70,8 @@ private:
 
     Case addCase(const QString &branchId, const QDateTime &receivedAt)
     {
-        Case c = sampleCase(branchId, QStringLiteral("SH01-20261124-A%1").arg(++m_sequence, 4, 10, QLatin1Char('0')),
-                            receivedAt);
+        Case c = sampleCase(
+            branchId, QStringLiteral("SH01-20261124-A%1").arg(++m_sequence, 4, 10, QLatin1Char('0')), receivedAt);
         const Status ok = m_store->insertCase(c);
         if (!ok)
             qWarning() << ok.error().message;
@@ -115,11 +115,12 @@ private slots:
         for (int version = 0; version <= CaseStore::migrations().size(); ++version) {
             auto db = Database::open(QStringLiteral(":memory:"));
             QVERIFY(db.ok());
-            QVERIFY(SchemaMigrator::migrate(*db.value(), CaseStore::component(), CaseStore::migrations(), version).ok());
+            QVERIFY(
+                SchemaMigrator::migrate(*db.value(), CaseStore::component(), CaseStore::migrations(), version).ok());
             QCOMPARE(SchemaMigrator::currentVersion(*db.value(), CaseStore::component()), version);
             QVERIFY(SchemaMigrator::migrate(*db.value(), CaseStore::component(), CaseStore::migrations()).ok());
             QCOMPARE(SchemaMigrator::currentVersion(*db.value(), CaseStore::component()),
-                     int(CaseStore::migrations().size()));
+                int(CaseStore::migrations().size()));
         }
     }
 
@@ -142,17 +143,17 @@ private slots:
     void caseRoundTrip()
     {
         Case c = sampleCase(m_sh01.id, QStringLiteral("SH01-20261124-A0007"),
-                            QDateTime(QDate(2026, 11, 24), QTime(10, 20), QTimeZone(8 * 3600)));
+            QDateTime(QDate(2026, 11, 24), QTime(10, 20), QTimeZone(8 * 3600)));
         c.complainant.idNumber = QStringLiteral("11010519491231002X");
         c.complainant.customerReference = QStringLiteral("6222 0000 1234");
-        c.parties = {Party{QStringLiteral("agent"), QStringLiteral("陈刚"), QStringLiteral("13900000001"),
-                           QStringLiteral("兄弟"), QStringLiteral("授权书 2026-001")}};
+        c.parties = {Party {QStringLiteral("agent"), QStringLiteral("陈刚"), QStringLiteral("13900000001"),
+            QStringLiteral("兄弟"), QStringLiteral("授权书 2026-001")}};
         c.groupSize = 0;
         c.amount = Money::fromFen(2500);
         c.priority = Priority::High;
-        c.priorityReasons = {PriorityReason{QStringLiteral("repeat"), Priority::High,
-                                            LocalizedText{QStringLiteral("重复投诉"), QStringLiteral("repeat complaint")}}};
-        c.forwarding = Forwarding{QStringLiteral("12378"), QStringLiteral("REF-1"), QDate(2026, 12, 4)};
+        c.priorityReasons = {PriorityReason {QStringLiteral("repeat"), Priority::High,
+            LocalizedText {QStringLiteral("重复投诉"), QStringLiteral("repeat complaint")}}};
+        c.forwarding = Forwarding {QStringLiteral("12378"), QStringLiteral("REF-1"), QDate(2026, 12, 4)};
         c.fundsSafety = true;
         c.statutoryExtensions = 1;
         c.registeredAt = c.receivedAt.addSecs(60);
@@ -358,11 +359,11 @@ private slots:
     void recordsAndAuditTrail()
     {
         Case c = addCase(m_sh01.id, QDateTime::currentDateTimeUtc());
-        CaseRecord contact{newId(), c.id, QStringLiteral("contact"),
-                           {{QStringLiteral("summary"), QStringLiteral("电话联系客户")}},
-                           QDateTime(QDate(2026, 11, 24), QTime(11, 0), Qt::UTC), QStringLiteral("u1"), 3};
-        CaseRecord visit{newId(), c.id, QStringLiteral("visit"), {{QStringLiteral("reached"), true}},
-                         QDateTime(QDate(2026, 11, 28), QTime(11, 0), Qt::UTC), QStringLiteral("u2"), 4};
+        CaseRecord contact {newId(), c.id, QStringLiteral("contact"),
+            {{QStringLiteral("summary"), QStringLiteral("电话联系客户")}},
+            QDateTime(QDate(2026, 11, 24), QTime(11, 0), Qt::UTC), QStringLiteral("u1"), 3};
+        CaseRecord visit {newId(), c.id, QStringLiteral("visit"), {{QStringLiteral("reached"), true}},
+            QDateTime(QDate(2026, 11, 28), QTime(11, 0), Qt::UTC), QStringLiteral("u2"), 4};
         QVERIFY(m_store->appendRecord(contact).ok());
         QVERIFY(m_store->appendRecord(visit).ok());
         QVERIFY(!m_store->appendRecord(contact).ok()); // same id twice
@@ -439,13 +440,15 @@ private slots:
         other.category = QStringLiteral("product");
         QVERIFY(m_store->updateCase(other).ok());
         const QDateTime since(QDate(2026, 9, 1), QTime(0, 0), Qt::UTC);
-        QCOMPARE(m_store->findByContact(QStringLiteral("hash-phone"), {}, QStringLiteral("work_error"), since)->size(), 1);
+        QCOMPARE(
+            m_store->findByContact(QStringLiteral("hash-phone"), {}, QStringLiteral("work_error"), since)->size(), 1);
         QCOMPARE(m_store->findByContact(QStringLiteral("hash-phone"), {}, QStringLiteral("product"), since)->size(), 0);
         QCOMPARE(m_store->findByContact({}, QStringLiteral("hash-id"), QStringLiteral("product"), since)->size(), 1);
-        QCOMPARE(m_store->findByContact(QStringLiteral("hash-phone"), {}, QStringLiteral("work_error"),
-                                        QDateTime(QDate(2026, 10, 2), QTime(0, 0), Qt::UTC))
+        QCOMPARE(m_store
+                     ->findByContact(QStringLiteral("hash-phone"), {}, QStringLiteral("work_error"),
+                         QDateTime(QDate(2026, 10, 2), QTime(0, 0), Qt::UTC))
                      ->size(),
-                 0);
+            0);
         QCOMPARE(m_store->findByContact({}, {}, QStringLiteral("work_error"), since)->size(), 0);
         QCOMPARE(m_store->lastNumberSequence(QStringLiteral("SH01-20261124-A")).value(), 2);
         QCOMPARE(m_store->lastNumberSequence(QStringLiteral("SH01-20261124-B")).value(), 0);
@@ -454,7 +457,7 @@ private slots:
     void directory()
     {
         auto subtree = m_store->branchSubtree(m_sh01.id);
-        QCOMPARE(QSet<QString>(subtree->begin(), subtree->end()), (QSet<QString>{m_sh01.id, m_sh02.id}));
+        QCOMPARE(QSet<QString>(subtree->begin(), subtree->end()), (QSet<QString> {m_sh01.id, m_sh02.id}));
         QCOMPARE(m_store->branchSubtree(m_head.id)->size(), 3);
         QCOMPARE((*m_store->findBranchByCode(QStringLiteral("SH02")))->parentId, m_sh01.id);
         QCOMPARE(m_store->branches()->size(), 3);

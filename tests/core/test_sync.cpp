@@ -7,6 +7,7 @@
 #include "sync/SyncOpApplier.h"
 
 #include <QTest>
+#include <QUuid>
 
 using namespace casedesk;
 using namespace casedesk::testing;
@@ -20,7 +21,7 @@ struct Client
         : user(user)
         , device(deviceCode)
     {
-        database = std::move(Database::open(QStringLiteral(":memory:"), Database::Options{false}).value());
+        database = std::move(Database::open(QStringLiteral(":memory:"), Database::Options {false}).value());
         store = std::make_unique<CaseStore>(*database);
         outbox = std::make_unique<OutboxStore>(*database);
         if (!store->migrate() || !outbox->migrate())
@@ -115,13 +116,15 @@ private slots:
         // Counter A logs three complaints while head office is unreachable; B logs two.
         QStringList numbers;
         for (int i = 0; i < 3; ++i) {
-            auto change = a.casework->createCase(server->walkIn(QStringLiteral("1380000000%1").arg(i)), a.access(), a.device);
+            auto change
+                = a.casework->createCase(server->walkIn(QStringLiteral("1380000000%1").arg(i)), a.access(), a.device);
             QVERIFY2(change.ok(), qPrintable(change.ok() ? QString() : change.error().message));
             numbers.append(change->current.number);
             server->clock.advanceSeconds(300);
         }
         for (int i = 0; i < 2; ++i)
-            QVERIFY(b.casework->createCase(server->walkIn(QStringLiteral("1390000000%1").arg(i)), b.access(), b.device).ok());
+            QVERIFY(b.casework->createCase(server->walkIn(QStringLiteral("1390000000%1").arg(i)), b.access(), b.device)
+                        .ok());
         QCOMPARE(numbers.first(), QStringLiteral("SH01-20261124-A0001"));
         QCOMPARE(a.outbox->pendingCount().value(), qint64(3));
         QCOMPARE(server->store->countCases({}).value(), qint64(0));
@@ -169,18 +172,22 @@ private slots:
         const Case shared = snapshot(*b.store).isEmpty() ? Case() : b.store->listCases({})->cases.first();
         QVERIFY(!shared.id.isEmpty());
         // Both edit while offline from the same revision.
-        QVERIFY(a.casework->updateCase(shared.id, {{QStringLiteral("summary"), QStringLiteral("A的版本")}}, shared.revision, a.access()).ok());
-        QVERIFY(b.casework->updateCase(shared.id,
-                                       {{QStringLiteral("summary"), QStringLiteral("B的版本")},
-                                        {QStringLiteral("demand"), QStringLiteral("B补充的诉求")}},
-                                       shared.revision, b.access())
+        QVERIFY(a.casework
+                    ->updateCase(shared.id, {{QStringLiteral("summary"), QStringLiteral("A的版本")}}, shared.revision,
+                        a.access())
+                    .ok());
+        QVERIFY(b.casework
+                    ->updateCase(shared.id,
+                        {{QStringLiteral("summary"), QStringLiteral("B的版本")},
+                            {QStringLiteral("demand"), QStringLiteral("B补充的诉求")}},
+                        shared.revision, b.access())
                     .ok());
         sync(a);
         sync(b);
         const auto refused = b.outbox->refused().value();
         QCOMPARE(refused.size(), 1);
         QCOMPARE(refused.first().state, QStringLiteral("conflict"));
-        QCOMPARE(refused.first().result.conflicts, QStringList{QStringLiteral("summary")});
+        QCOMPARE(refused.first().result.conflicts, QStringList {QStringLiteral("summary")});
         QVERIFY(!refused.first().result.error.message.isEmpty());
         // A's summary stands, B's demand was merged; both clients now show the server's case.
         const Case onServer = *server->store->findCase(shared.id).value();
@@ -202,7 +209,10 @@ private slots:
         sync(b);
         const Case c = a.store->listCases({})->cases.first();
         // A withdraws (voluntarily) while B, offline, reviews it.
-        QVERIFY(a.casework->transition(c.id, {CaseStatus::Withdrawn, QStringLiteral("客户撤诉"), true}, c.revision, a.access()).ok());
+        QVERIFY(
+            a.casework
+                ->transition(c.id, {CaseStatus::Withdrawn, QStringLiteral("客户撤诉"), true}, c.revision, a.access())
+                .ok());
         QVERIFY(b.casework->transition(c.id, {CaseStatus::Registered, {}, {}}, c.revision, b.access()).ok());
         QCOMPARE((*b.store->findCase(c.id))->status, CaseStatus::Registered);
         sync(a);
@@ -218,8 +228,9 @@ private slots:
         Client s(*server, server->supervisor, QStringLiteral("A"));
         QVERIFY(s.casework->createCase(server->walkIn(), s.access(), s.device).ok());
         const QString id = s.store->listCases({})->cases.first().id;
-        QVERIFY(s.casework->appendRecord(id, QStringLiteral("note"), {{QStringLiteral("text"), QStringLiteral("客户要求短信通知")}},
-                                         s.access())
+        QVERIFY(s.casework
+                    ->appendRecord(id, QStringLiteral("note"),
+                        {{QStringLiteral("text"), QStringLiteral("客户要求短信通知")}}, s.access())
                     .ok());
         sync(s);
         const auto local = s.store->records(id).value();
@@ -231,13 +242,41 @@ private slots:
         QVERIFY(local.first().revision > 0);
     }
 
+    void correctiveActionsTravel()
+    {
+        // A supervisor records a corrective measure offline; it is queued with the case and reaches the
+        // server under the same id (a replay updates it rather than adding a second).
+        Client s(*server, server->supervisor, QStringLiteral("A"));
+        QVERIFY(s.casework->createCase(server->walkIn(), s.access(), s.device).ok());
+        const QString caseId = s.store->listCases({})->cases.first().id;
+        const QString actionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QJsonObject input {{QStringLiteral("case_id"), caseId},
+            {QStringLiteral("title"), QStringLiteral("柜面收费告知流程整改")},
+            {QStringLiteral("due_on"), QStringLiteral("2026-12-15")}};
+        auto saved = s.casework->saveCorrectiveAction(actionId, input, s.access());
+        QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
+        QCOMPARE(saved->id, actionId);
+        QCOMPARE(s.outbox->pendingCount().value(), qint64(2));
+        // A refused change leaves neither the action nor an op behind.
+        QVERIFY(
+            !s.casework->saveCorrectiveAction(QStringLiteral("x"), {{QStringLiteral("case_id"), caseId}}, s.access()));
+        QCOMPARE(s.outbox->pendingCount().value(), qint64(2));
+        sync(s);
+        QCOMPARE(s.outbox->pendingCount().value(), qint64(0));
+        const auto remote = server->store->findCorrectiveAction(actionId).value();
+        QVERIFY(remote.has_value());
+        QCOMPARE(remote->title, QStringLiteral("柜面收费告知流程整改"));
+        QCOMPARE(remote->dueOn, QDate(2026, 12, 15));
+    }
+
     void pullScopeAndPaging()
     {
         Client sh(*server, server->reception, QStringLiteral("A"));
         Client sz(*server, server->otherReception, QStringLiteral("B"));
         for (int i = 0; i < 7; ++i)
-            QVERIFY(sh.casework->createCase(server->walkIn(QStringLiteral("137000000%1").arg(i, 2, 10, QLatin1Char('0'))),
-                                            sh.access(), sh.device)
+            QVERIFY(sh.casework
+                        ->createCase(server->walkIn(QStringLiteral("137000000%1").arg(i, 2, 10, QLatin1Char('0'))),
+                            sh.access(), sh.device)
                         .ok());
         QVERIFY(sz.casework->createCase(server->walkIn(QStringLiteral("13611112222")), sz.access(), sz.device).ok());
         sync(sh, 2);
@@ -249,10 +288,12 @@ private slots:
         const auto access = server->access(server->manager);
         auto first = feed.since(0, access, 5).value();
         QVERIFY(first.hasMore);
-        QVERIFY(server->service->update(first.changes.first().id.isEmpty() ? QString() : server->store->listCases({})->cases.last().id,
-                                        {{QStringLiteral("demand"), QStringLiteral("新增诉求")}}, 0, server->access(server->supervisor),
-                                        CaseService::Merge::PerField)
-                    .ok());
+        QVERIFY(
+            server->service
+                ->update(first.changes.first().id.isEmpty() ? QString() : server->store->listCases({})->cases.last().id,
+                    {{QStringLiteral("demand"), QStringLiteral("新增诉求")}}, 0, server->access(server->supervisor),
+                    CaseService::Merge::PerField)
+                .ok());
         QSet<QString> seen;
         qint64 cursor = 0;
         ChangePage page;
