@@ -57,6 +57,12 @@ echo "  TOKEN=\$(curl -s -X POST $url/api/v1/auth/login -d '{\"login\":\"lujia\"
 echo "  curl -s -X POST $url/api/v1/cases -H \"Authorization: Bearer \$TOKEN\" \\"
 echo "       -d '{\"channel\":\"walk_in\",\"category\":\"work_error\",\"complainant\":{\"name\":\"陈敏\",\"phone\":\"13812345678\"},\"summary\":\"转账被多收手续费\"}'"
 echo "  curl -s \"$url/api/v1/cases?status=received&limit=5\" -H \"Authorization: Bearer \$TOKEN\""
+manager=$(grep -v '^#' "$data_dir/demo-logins.txt" 2>/dev/null | awk -F'\t' '$3 == "manager" && $4 == "HO" { print $1; exit }' || true)
+last_month=$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)
+echo "Last month's report (as the head-office manager ${manager:-…}: log in as above with that login):"
+echo "  curl -s -o report.pdf \"$url/api/v1/reports/monthly?month=$last_month&format=pdf\" -H \"Authorization: Bearer \$TOKEN\""
+echo "The client as a manager, with the report under Reports → Monthly report (Ctrl+M):"
+echo "  CASEDESK_LOGIN=${manager:-<manager login>} scripts/run.sh"
 echo
 
 "$server" serve --data "$data_dir" --listen "$listen" 2>>"$data_dir/logs/stderr.log" &

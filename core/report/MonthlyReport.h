@@ -10,6 +10,7 @@
 #include "report/ReportMonth.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -110,6 +111,7 @@ struct MonthlyReport
         qint64 openAtEnd = 0;
         qint64 overdueAtEnd = 0;
         QList<CorrectiveAction> actions; // active during the month, due date first
+        QHash<QString, LocalizedText> ownerNames; // owners that are handling units, by unit code
     };
 
     ReportMonth month;

@@ -877,6 +877,11 @@ Result<MonthlyReport> MonthlyReportEngine::computeForBranch(
     if (!actions)
         return actions.error();
     addCorrectiveActions(report, actions.value(), branches, zoneOf, now, m_options.listLimit);
+    // An owner is usually a handling unit's code (CorrectiveActionDialog offers them); print its name.
+    for (const CorrectiveAction &a : std::as_const(report.corrective.actions)) {
+        if (const TaxonomyEntry *unit = m_rules->taxonomy().unit(a.owner))
+            report.corrective.ownerNames.insert(a.owner, unit->name);
+    }
     addWarnings(report, tallies, taxonomy, m_warningRules);
 
     // Working days of months without a holiday calendar were counted Monday to Friday: say so.

@@ -304,7 +304,11 @@ ReportTable MonthlyReportTables::correctiveActions() const
     table.emptyText = t(u"本月无整改措施。", u"No corrective measures this month.");
     for (const CorrectiveAction &a : m_report.corrective.actions) {
         ReportTable::Row row {
-            {textCell(a.title), textCell(a.owner), {a.dueOn.isValid() ? QVariant(a.dueOn) : QVariant(), Type::Date},
+            {textCell(a.title),
+                textCell(m_report.corrective.ownerNames.contains(a.owner)
+                        ? text(m_report.corrective.ownerNames.value(a.owner))
+                        : a.owner),
+                {a.dueOn.isValid() ? QVariant(a.dueOn) : QVariant(), Type::Date},
                 textCell(text(ReportTerms::correctiveStatus(a.status))),
                 {a.doneOn.isValid() ? QVariant(a.doneOn) : QVariant(), Type::Date}}};
         const QDate past = qMin(m_report.month.lastDay(), local(m_report.asOf).date());

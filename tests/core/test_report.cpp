@@ -389,6 +389,8 @@ private slots:
         for (const CorrectiveAction &a : march.corrective.actions)
             titles.append(a.title);
         QCOMPARE(titles, (QStringList {u"CA1"_s, u"CA2"_s, u"CA3"_s})); // not CA4 (done in Feb), CA5 (April)
+        // The owner is a handling unit, named in the report rather than shown as its code.
+        QCOMPARE(march.corrective.ownerNames.value(u"branch_office"_s).text(u"en"), u"Branch office"_s);
     }
 
     // With the shipped rules (6 months, k = 2, at least 5): only SH01 (5 in March; baseline 0 0 0 0 1 4).
