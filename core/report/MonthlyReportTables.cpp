@@ -303,14 +303,13 @@ ReportTable MonthlyReportTables::correctiveActions() const
         column(t(u"完成日期", u"Done on"), 1.1)};
     table.emptyText = t(u"本月无整改措施。", u"No corrective measures this month.");
     for (const CorrectiveAction &a : m_report.corrective.actions) {
-        ReportTable::Row row {
-            {textCell(a.title),
-                textCell(m_report.corrective.ownerNames.contains(a.owner)
-                        ? text(m_report.corrective.ownerNames.value(a.owner))
-                        : a.owner),
-                {a.dueOn.isValid() ? QVariant(a.dueOn) : QVariant(), Type::Date},
-                textCell(text(ReportTerms::correctiveStatus(a.status))),
-                {a.doneOn.isValid() ? QVariant(a.doneOn) : QVariant(), Type::Date}}};
+        ReportTable::Row row {{textCell(a.title),
+            textCell(m_report.corrective.ownerNames.contains(a.owner)
+                    ? text(m_report.corrective.ownerNames.value(a.owner))
+                    : a.owner),
+            {a.dueOn.isValid() ? QVariant(a.dueOn) : QVariant(), Type::Date},
+            textCell(text(ReportTerms::correctiveStatus(a.status))),
+            {a.doneOn.isValid() ? QVariant(a.doneOn) : QVariant(), Type::Date}}};
         const QDate past = qMin(m_report.month.lastDay(), local(m_report.asOf).date());
         if (a.status != QLatin1String("done") && a.dueOn.isValid() && a.dueOn < past)
             row.emphasis = ReportTable::Emphasis::Warning;
