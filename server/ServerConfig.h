@@ -16,7 +16,7 @@ class ServerConfig
     Q_DECLARE_TR_FUNCTIONS(ServerConfig)
 
 public:
-    static constexpr qint64 defaultBodyLimit = 1024 * 1024; // DESIGN §5: 1 MiB
+    static constexpr qint64 defaultBodyLimit = qint64(1024) * 1024; // DESIGN §5: 1 MiB
 
     QString databaseUrl = QStringLiteral("casedesk.db"); // relative to DATA, or postgresql://…
     QString profile = QStringLiteral("bank"); // rule profile (bank | securities)
